@@ -1,0 +1,43 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createPipeline, type Pipeline } from '../analyze/pipeline.js';
+import type { FileBlobStore } from '../core/blob-store.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { fsBlobStore } from '../preserve/fs-blob-store.js';
+import { type Db, openDatabase } from '../store/database.js';
+import { loadFastTextLid } from '../text/fasttext-lid.js';
+import type { Config } from './config.js';
+
+/** Everything a command or the server needs, wired once at start (no DI framework). */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  blobs: FileBlobStore;
+  clock: Clock;
+  logger: Logger;
+  /** The analysis pipeline; models load on first use. */
+  pipeline(): Promise<Pipeline>;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and the evidence store under the configured home. */
+export async function openContext(config: Config, opts: { clock?: Clock } = {}): Promise<AppContext> {
+  const db = await openDatabase(
+    config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: path.join(config.home, 'rasad.db') },
+  );
+  // Logs go to stderr: stdout is reserved for command output (--json).
+  const logger = pino({ level: config.logLevel, base: undefined }, pino.destination(2));
+  let pipeline: Promise<Pipeline> | null = null;
+  return {
+    config,
+    db,
+    blobs: fsBlobStore(path.join(config.home, 'evidence')),
+    clock: opts.clock ?? systemClock,
+    logger,
+    pipeline() {
+      pipeline ??= loadFastTextLid().then((languageModel) => createPipeline({ languageModel }));
+      return pipeline;
+    },
+    close: () => db.close(),
+  };
+}

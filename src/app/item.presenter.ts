@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { StoredItem } from '../store/item.repository.js';
+
+/** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
+export const itemViewSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  platform: z.string(),
+  kind: z.string(),
+  source: z.object({ id: z.string(), kind: z.string(), handle: z.string(), title: z.string().nullable() }),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  author: z.object({ name: z.string().nullable(), handle: z.string().nullable() }).nullable(),
+  published_at: z.string().nullable(),
+  edited_at: z.string().nullable(),
+  collected_at: z.string(),
+  text: z.string(),
+  normalized: z.string(),
+  language: z.string().nullable(),
+  language_confidence: z.number().nullable(),
+  script: z.string().nullable(),
+  media: z.array(
+    z.object({
+      type: z.string(),
+      url: z.string().nullable(),
+      fileName: z.string().nullable(),
+      missing: z.string().nullable(),
+      width: z.number().nullable(),
+      height: z.number().nullable(),
+    }),
+  ),
+  links: z.array(z.string()),
+  hashtags: z.array(z.string()),
+  forwarded_from: z.object({ name: z.string().nullable(), handle: z.string().nullable() }).nullable(),
+  reply_to: z.string().nullable(),
+  quotes: z.string().nullable(),
+  reposts: z.string().nullable(),
+  metrics: z.record(z.string(), z.number()),
+  capture_id: z.string().nullable(),
+});
+export type ItemView = z.infer<typeof itemViewSchema>;
+
+/** Presents a stored item for output. */
+export function presentItem(item: StoredItem): ItemView {
+  return {
+    id: item.id,
+    key: item.key,
+    platform: item.platform,
+    kind: item.kind,
+    source: { id: item.sourceId, kind: item.sourceKind, handle: item.sourceHandle, title: item.sourceTitle },
+    url: item.url ?? null,
+    title: item.title ?? null,
+    author: item.author ? { name: item.author.name ?? null, handle: item.author.handle ?? null } : null,
+    published_at: item.publishedAt ?? null,
+    edited_at: item.editedAt ?? null,
+    collected_at: item.collectedAt,
+    text: item.text,
+    normalized: item.normalized,
+    language: item.language,
+    language_confidence: item.languageConfidence,
+    script: item.script,
+    media: item.media.map((m) => ({
+      type: m.type,
+      url: m.url ?? null,
+      fileName: m.fileName ?? null,
+      missing: m.missing ?? null,
+      width: m.width ?? null,
+      height: m.height ?? null,
+    })),
+    links: item.links,
+    hashtags: item.hashtags,
+    forwarded_from: item.forwardedFrom ? { name: item.forwardedFrom.name ?? null, handle: item.forwardedFrom.handle ?? null } : null,
+    reply_to: item.replyTo ?? null,
+    quotes: item.quotes ?? null,
+    reposts: item.reposts ?? null,
+    metrics: item.metrics,
+    capture_id: item.captureId,
+  };
+}

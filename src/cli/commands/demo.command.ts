@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../../app/config.js';
+import { openContext } from '../../app/context.js';
+import { demoSummaryMarkdown } from '../../app/demo-summary.js';
+import { packageRoot } from '../../app/package-root.js';
+import { search } from '../../app/search.service.js';
+import { importPaths } from '../../collect/importer.js';
+import { ValidationError } from '../../core/errors.js';
+import { countBySourceAndLanguage, listItems } from '../../store/item.repository.js';
+import { listSources } from '../../store/source.repository.js';
+import type { Io } from '../io.js';
+import { closeOnSignal, startServer } from './serve.command.js';
+
+const MARKER = '.rasad-demo';
+
+const optionsSchema = z.object({
+  serve: z.boolean().default(false),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+});
+
+/** Searches the demo shows: the same Arabic words typed with and without tashkeel, and a spelling variant. */
+export const DEMO_SEARCHES = ['المستشارونَ الأمنيّونَ للمقاومةِ الإسلاميةِ', 'المستشارون الأمنيون للمقاومة الإسلامية', 'Kataib Hezbollah', 'N-USA'];
+
+/** Empties a demo home made by an earlier run; refuses to touch a folder that is not one. */
+function freshHome(home: string): void {
+  if (existsSync(home) && readdirSync(home).length > 0) {
+    if (!existsSync(path.join(home, MARKER))) {
+      throw new ValidationError(`${home} exists and is not a Rasad demo home; choose another --home`, { field: '--home' });
+    }
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** `rasad demo`: a fresh demo home with the bundled synthetic scenario imported and analyzed. */
+export function registerDemo(program: Command, io: Io): void {
+  program
+    .command('demo')
+    .description('build a fresh demo home from the bundled synthetic scenario and print a summary')
+    .option('--serve', 'then serve the web UI until interrupted')
+    .option('--port <n>', 'port for --serve', '8787')
+    .action(async (raw: unknown, cmd: Command) => {
+      const opts = optionsSchema.parse(raw);
+      const home = path.resolve(cmd.optsWithGlobals<{ home?: string }>().home ?? path.join(os.homedir(), '.rasad-demo'));
+      freshHome(home);
+      // The demo always uses an embedded SQLite database inside its own home.
+      const config = { ...loadConfig({ ...io.env, RASAD_DATABASE_URL: '' }, { home }), databaseUrl: null };
+      const ctx = await openContext(config);
+      writeFileSync(path.join(home, MARKER), 'made by `rasad demo`; safe to delete\n');
+      try {
+        io.stderr.write('importing the demo scenario and running the pipeline…\n');
+        const scenario = path.join(packageRoot(), 'demo', 'scenario');
+        const summary = await importPaths({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline: await ctx.pipeline() }, [scenario], {
+          format: 'auto',
+          analyze: true,
+        });
+        const searches = [];
+        for (const query of DEMO_SEARCHES) searches.push({ query, results: await search(ctx.db, query, 10) });
+        let server: Awaited<ReturnType<typeof startServer>> | null = null;
+        if (opts.serve) server = await startServer(ctx, { port: opts.port, host: '127.0.0.1' });
+        io.stdout.write(
+          demoSummaryMarkdown({
+            home,
+            summary,
+            sources: await listSources(ctx.db),
+            counts: await countBySourceAndLanguage(ctx.db),
+            newest: (await listItems(ctx.db, { limit: 8 })).items,
+            searches,
+            webUrl: server?.url ?? null,
+          }),
+        );
+        if (summary.failed > 0) throw new ValidationError(`demo scenario: ${summary.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
+        if (server) {
+          io.stderr.write('serving; press Ctrl-C to stop\n');
+          await closeOnSignal(server, ctx);
+        }
+      } finally {
+        await ctx.close();
+      }
+    });
+}

@@ -1,0 +1,68 @@
+import type { Db } from './database.js';
+
+/** An actor with its aliases and designations (the registry grows in the actors issue). */
+export interface ActorRecord {
+  id: string;
+  kind: 'group' | 'person' | 'organization';
+  canonicalName: string;
+  description: string | null;
+  aliases: Array<{ id: string; alias: string; normalized: string; script: string | null; kind: string; source: string | null; confidence: number }>;
+  designations: Array<{ list: string; reference: string; listedOn: string | null }>;
+}
+
+/** Creates or replaces an actor with its aliases and designations, in the caller's transaction. */
+export async function saveActor(db: Db, actor: ActorRecord, now: string): Promise<void> {
+  await db.kysely
+    .insertInto('actors')
+    .values({ id: actor.id, kind: actor.kind, canonicalName: actor.canonicalName, description: actor.description, notes: null, createdAt: now, updatedAt: now })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ kind: actor.kind, canonicalName: actor.canonicalName, description: actor.description, updatedAt: now }),
+    )
+    .execute();
+  await db.kysely.deleteFrom('actorAliases').where('actorId', '=', actor.id).execute();
+  if (actor.aliases.length > 0) {
+    await db.kysely
+      .insertInto('actorAliases')
+      .values(actor.aliases.map((a) => ({ ...a, actorId: actor.id, createdAt: now })))
+      .execute();
+  }
+  await db.kysely.deleteFrom('actorDesignations').where('actorId', '=', actor.id).execute();
+  if (actor.designations.length > 0) {
+    await db.kysely
+      .insertInto('actorDesignations')
+      .values(actor.designations.map((d) => ({ ...d, actorId: actor.id })))
+      .execute();
+  }
+}
+
+/** One actor with aliases and designations, or undefined. */
+export async function getActor(db: Db, id: string): Promise<ActorRecord | undefined> {
+  const row = await db.kysely.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const aliases = await db.kysely
+    .selectFrom('actorAliases')
+    .select(['id', 'alias', 'normalized', 'script', 'kind', 'source', 'confidence'])
+    .where('actorId', '=', id)
+    .orderBy('alias')
+    .execute();
+  const designations = await db.kysely
+    .selectFrom('actorDesignations')
+    .select(['list', 'reference', 'listedOn'])
+    .where('actorId', '=', id)
+    .orderBy('list')
+    .execute();
+  return {
+    id: row.id,
+    kind: row.kind as ActorRecord['kind'],
+    canonicalName: row.canonicalName,
+    description: row.description,
+    aliases: aliases.map((a) => ({ ...a, confidence: Number(a.confidence) })),
+    designations,
+  };
+}
+
+/** Actor ids whose alias has exactly this normalized form (the seed of indexed candidate lookup). */
+export async function actorIdsByNormalizedAlias(db: Db, normalized: string): Promise<string[]> {
+  const rows = await db.kysely.selectFrom('actorAliases').select('actorId').distinct().where('normalized', '=', normalized).execute();
+  return rows.map((r) => r.actorId);
+}

@@ -1,0 +1,26 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from '../database.js';
+import { initial } from './2026-11-22T0001-initial.js';
+import type { DialectSql } from './migration.js';
+
+/** Every migration, append-only, named by timestamp so the order is the name order. */
+const all: Record<string, DialectSql> = {
+  '2026-11-22T0001-initial': initial,
+};
+
+/** Kysely migration provider that runs each migration's SQL for the connected dialect. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    getMigrations(): Promise<Record<string, Migration>> {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(all)) {
+        out[name] = {
+          async up(db: Kysely<unknown>) {
+            for (const statement of m[dialect]) await sql.raw(statement).execute(db);
+          },
+        };
+      }
+      return Promise.resolve(out);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types as Kysely sees them through CamelCasePlugin (columns are snake_case in SQL).
+ * JSON columns are `unknown`: text on SQLite, parsed jsonb on PostgreSQL (see json.ts).
+ */
+export interface SourcesTable {
+  id: string;
+  kind: string;
+  handle: string;
+  url: string | null;
+  title: string | null;
+  language: string | null;
+  reliability: string | null;
+  tags: unknown;
+  cursor: unknown;
+  pollIntervalSeconds: number | null;
+  status: string;
+  discoveredFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CapturesTable {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  storageKey: string;
+  origin: string;
+  method: string;
+  capturedAt: string;
+  warcRef: string | null;
+  timestampToken: string | null;
+}
+
+export interface ItemsTable {
+  seq: Generated<number>;
+  id: string;
+  key: string;
+  sourceId: string;
+  platform: string;
+  nativeId: string;
+  kind: string;
+  url: string | null;
+  title: string | null;
+  authorName: string | null;
+  authorHandle: string | null;
+  authorId: string | null;
+  publishedAt: string | null;
+  editedAt: string | null;
+  collectedAt: string;
+  text: string;
+  normalized: string;
+  searchText: string;
+  normalizeVersion: number;
+  langHint: string | null;
+  language: string | null;
+  languageConfidence: number | null;
+  script: string | null;
+  forwardedFrom: unknown;
+  replyTo: string | null;
+  quotes: string | null;
+  reposts: string | null;
+  media: unknown;
+  links: unknown;
+  hashtags: unknown;
+  metrics: unknown;
+  extra: unknown;
+  captureId: string | null;
+  locator: string | null;
+  liveness: Generated<string>;
+}
+
+export interface StageResultsTable {
+  itemId: string;
+  stage: string;
+  version: number;
+  output: unknown;
+  createdAt: string;
+}
+
+export interface ActorsTable {
+  id: string;
+  kind: string;
+  canonicalName: string;
+  description: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActorAliasesTable {
+  id: string;
+  actorId: string;
+  alias: string;
+  normalized: string;
+  script: string | null;
+  kind: string;
+  source: string | null;
+  confidence: number;
+  createdAt: string;
+}
+
+export interface ActorDesignationsTable {
+  actorId: string;
+  list: string;
+  reference: string;
+  listedOn: string | null;
+}
+
+export interface MentionsTable {
+  id: string;
+  itemId: string;
+  actorId: string;
+  matchedText: string;
+  spanStart: number;
+  spanEnd: number;
+  score: number;
+  method: string;
+  stageVersion: string;
+}
+
+export interface ThreatAssessmentsTable {
+  itemId: string;
+  score: number;
+  severity: string;
+  isThreat: number | boolean;
+  stance: string;
+  categories: unknown;
+  targets: unknown;
+  stageVersion: string;
+  createdAt: string;
+}
+
+export interface EventsTable {
+  id: string;
+  title: string;
+  firstItemId: string | null;
+  firstSeenAt: string | null;
+  firstWhy: string | null;
+  confidence: number | null;
+  corroboration: number;
+  stageVersion: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventMembersTable {
+  eventId: string;
+  itemId: string;
+  relation: string;
+  score: number;
+  addedAt: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: string;
+  passwordHash: string | null;
+  createdAt: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  captures: CapturesTable;
+  items: ItemsTable;
+  stageResults: StageResultsTable;
+  actors: ActorsTable;
+  actorAliases: ActorAliasesTable;
+  actorDesignations: ActorDesignationsTable;
+  mentions: MentionsTable;
+  threatAssessments: ThreatAssessmentsTable;
+  events: EventsTable;
+  eventMembers: EventMembersTable;
+  users: UsersTable;
+}

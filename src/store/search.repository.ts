@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { SearchTerm } from '../text/search-query.js';
+import { toFts5Match, toTsQuery } from '../text/search-query.js';
+import type { Db } from './database.js';
+
+/** A full-text hit: the item id and a relevance score (higher is better). */
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * Full-text search over the normalized tokens of every item: FTS5 with bm25 on SQLite,
+ * a tsvector GIN index with ts_rank_cd on PostgreSQL. Both index the same token text, so both
+ * find the same items; ties are broken newest first.
+ */
+export async function searchItems(db: Db, terms: SearchTerm[], limit: number): Promise<SearchHit[]> {
+  if (terms.length === 0) return [];
+  if (db.dialect === 'sqlite') {
+    const match = toFts5Match(terms);
+    const result = await sql<{ id: string; score: number }>`
+      SELECT items.id AS id, -bm25(items_fts) AS score
+      FROM items_fts JOIN items ON items.seq = items_fts.rowid
+      WHERE items_fts MATCH ${match}
+      ORDER BY bm25(items_fts), items.published_at DESC
+      LIMIT ${limit}`.execute(db.kysely);
+    return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  }
+  const tsquery = toTsQuery(terms);
+  const result = await sql<{ id: string; score: number }>`
+    SELECT id, ts_rank_cd(search_vector, q) AS score
+    FROM items, to_tsquery('simple', ${tsquery}) AS q
+    WHERE search_vector @@ q
+    ORDER BY score DESC, published_at DESC NULLS LAST
+    LIMIT ${limit}`.execute(db.kysely);
+  return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}

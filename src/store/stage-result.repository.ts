@@ -1,0 +1,49 @@
+import type { Db } from './database.js';
+import { fromJson, toJson } from './json.js';
+
+/** The stored output of one stage for one item. */
+export interface StageResultRecord {
+  itemId: string;
+  stage: string;
+  version: number;
+  output: unknown;
+  createdAt: string;
+}
+
+/** Stores stage outputs, replacing an older version's output for the same item and stage. */
+export async function saveStageResults(db: Db, results: StageResultRecord[]): Promise<void> {
+  for (let i = 0; i < results.length; i += 300) {
+    const batch = results.slice(i, i + 300).map((r) => ({ ...r, output: toJson(r.output) }));
+    if (batch.length === 0) continue;
+    await db.kysely
+      .insertInto('stageResults')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['itemId', 'stage']).doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          output: eb.ref('excluded.output'),
+          createdAt: eb.ref('excluded.createdAt'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Every stage output stored for an item. */
+export async function getStageResults(db: Db, itemId: string): Promise<StageResultRecord[]> {
+  const rows = await db.kysely.selectFrom('stageResults').selectAll().where('itemId', '=', itemId).orderBy('stage').execute();
+  return rows.map((r) => ({ ...r, output: fromJson<unknown>(r.output, null) }));
+}
+
+/** Ids of items (oldest first) with no output of `stage` at `version` or newer: the work of a re-run. */
+export async function itemsNeedingStage(db: Db, stage: string, version: number, limit: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('items')
+    .leftJoin('stageResults as sr', (join) => join.onRef('sr.itemId', '=', 'items.id').on('sr.stage', '=', stage))
+    .select('items.id')
+    .where((eb) => eb.or([eb('sr.itemId', 'is', null), eb('sr.version', '<', version)]))
+    .orderBy('items.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

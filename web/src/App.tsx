@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage, fetchItems, fetchStats, isAbortError, searchItems } from './api.js';
+import type { ItemView } from './api.js';
+import { ItemDetail } from './ItemDetail.js';
+import { ItemList } from './ItemList.js';
+import { LanguageChips } from './LanguageChips.js';
+import { SearchBar } from './SearchBar.js';
+import { SearchResults } from './SearchResults.js';
+import { SourceFilter } from './SourceFilter.js';
+import { StatsSummary } from './StatsSummary.js';
+import { StatusBar } from './StatusBar.js';
+import { routeHref, useRoute } from './route.js';
+import { EMPTY_LIST, PAGE_SIZE, SEARCH_LIMIT } from './state.js';
+import type { ListState, SearchState, StatsState } from './state.js';
+import { sourceLabel } from './text.js';
+
+function appendUnique(existing: ItemView[], more: ItemView[]): ItemView[] {
+  const seen = new Set(existing.map((i) => i.key));
+  return existing.concat(more.filter((i) => !seen.has(i.key)));
+}
+
+export function App() {
+  const [route, nav] = useRoute();
+  const [stats, setStats] = useState<StatsState>({ status: 'loading' });
+  const [list, setList] = useState<ListState>(EMPTY_LIST);
+  const [search, setSearch] = useState<SearchState>({ status: 'idle' });
+  const [listNonce, setListNonce] = useState(0);
+  const [searchNonce, setSearchNonce] = useState(0);
+  const [statsNonce, setStatsNonce] = useState(0);
+  const moreController = useRef<AbortController | null>(null);
+
+  const searching = route.q !== '';
+
+  // Counts for the header, the language chips and the source menu.
+  useEffect(() => {
+    const controller = new AbortController();
+    setStats((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    fetchStats(controller.signal).then(
+      (data) => setStats({ status: 'ready', stats: data }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setStats({ status: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [statsNonce]);
+
+  // Newest-first list: first page whenever the filters change.
+  useEffect(() => {
+    const controller = new AbortController();
+    moreController.current?.abort();
+    setList(EMPTY_LIST);
+    fetchItems({ limit: PAGE_SIZE, language: route.language, source: route.source }, controller.signal).then(
+      (page) => setList({ ...EMPTY_LIST, items: page.items, next: page.next, loading: false }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setList({ ...EMPTY_LIST, loading: false, error: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [route.language, route.source, listNonce]);
+
+  // Search results, best first, whenever the query changes (or is submitted again).
+  useEffect(() => {
+    if (route.q === '') {
+      setSearch({ status: 'idle' });
+      return;
+    }
+    const query = route.q;
+    const controller = new AbortController();
+    setSearch({ status: 'loading', query });
+    searchItems(query, SEARCH_LIMIT, controller.signal).then(
+      (response) => setSearch({ status: 'ready', query, results: response.results }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setSearch({ status: 'error', query, message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [route.q, searchNonce]);
+
+  useEffect(() => {
+    document.title = route.q ? `“${route.q}” — Rasad` : 'Rasad — رصد';
+  }, [route.q]);
+
+  const loadMore = useCallback(() => {
+    const cursor = list.next;
+    if (cursor === null || list.loadingMore) return;
+    const controller = new AbortController();
+    moreController.current?.abort();
+    moreController.current = controller;
+    setList((l) => ({ ...l, loadingMore: true, moreError: null }));
+    fetchItems({ limit: PAGE_SIZE, before: cursor, language: route.language, source: route.source }, controller.signal).then(
+      (page) =>
+        setList((l) => ({ ...l, items: appendUnique(l.items, page.items), next: page.next, loadingMore: false })),
+      (error: unknown) => {
+        if (!isAbortError(error)) setList((l) => ({ ...l, loadingMore: false, moreError: errorMessage(error) }));
+      },
+    );
+  }, [list.next, list.loadingMore, route.language, route.source]);
+
+  const hrefFor = useCallback((key: string) => routeHref({ ...route, item: key }), [route]);
+
+  const onSearch = useCallback(
+    (q: string) => {
+      if (q === route.q) setSearchNonce((n) => n + 1);
+      else nav.set({ q, item: null });
+    },
+    [nav, route.q],
+  );
+  const onClear = useCallback(() => nav.set({ q: '', item: null }), [nav]);
+  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null }), [nav]);
+  const setLanguage = useCallback((language: string | null) => nav.set({ language }), [nav]);
+  const setSource = useCallback((source: string | null) => nav.set({ source }), [nav]);
+
+  // The search API has no filters: language/source chips narrow the results here.
+  const results = useMemo(() => {
+    if (search.status !== 'ready') return [];
+    return search.results.filter(
+      (r) =>
+        (route.language === null || r.item.language === route.language) &&
+        (route.source === null || r.item.source.id === route.source),
+    );
+  }, [search, route.language, route.source]);
+
+  const statsData = stats.status === 'ready' ? stats.stats : null;
+  const activeSource = statsData?.sources.find((s) => s.id === route.source) ?? null;
+
+  const detailInitial = useMemo(() => {
+    if (!route.item) return undefined;
+    return (
+      list.items.find((i) => i.key === route.item) ??
+      (search.status === 'ready' ? search.results.find((r) => r.item.key === route.item)?.item : undefined)
+    );
+  }, [route.item, list.items, search]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar-inner">
+          <h1 className="brand">
+            <a href="/" onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              nav.set({ q: '', language: null, source: null, item: null });
+            }}>
+              Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
+            </a>
+          </h1>
+          <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
+        </div>
+      </header>
+
+      <div className="controls">
+        <div className="controls-row">
+          <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
+          <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />
+        </div>
+        {statsData && statsData.languages.length > 0 && (
+          <div className="controls-row languages-row">
+            <span className="filter-label" id="lang-label">
+              Language
+            </span>
+            <LanguageChips languages={statsData.languages} active={route.language} onSelect={setLanguage} />
+          </div>
+        )}
+      </div>
+
+      <main className="main">
+        <StatusBar
+          route={route}
+          searching={searching}
+          search={search}
+          resultCount={results.length}
+          list={list}
+          stats={statsData}
+          sourceName={activeSource ? sourceLabel(activeSource) : route.source}
+          onClearSearch={onClear}
+          onClearLanguage={() => setLanguage(null)}
+          onClearSource={() => setSource(null)}
+          onRefresh={() => {
+            if (searching) setSearchNonce((n) => n + 1);
+            else setListNonce((n) => n + 1);
+            setStatsNonce((n) => n + 1);
+          }}
+        />
+
+        {searching ? (
+          <SearchResults
+            search={search}
+            results={results}
+            filtered={route.language !== null || route.source !== null}
+            hrefFor={hrefFor}
+            onOpen={nav.openItem}
+            onHashtag={onHashtag}
+            onRetry={() => setSearchNonce((n) => n + 1)}
+            onClear={onClear}
+          />
+        ) : (
+          <ItemList
+            list={list}
+            filtered={route.language !== null || route.source !== null}
+            hrefFor={hrefFor}
+            onOpen={nav.openItem}
+            onHashtag={onHashtag}
+            onRetry={() => setListNonce((n) => n + 1)}
+            onLoadMore={loadMore}
+          />
+        )}
+      </main>
+
+      {route.item && (
+        <ItemDetail
+          itemKey={route.item}
+          initial={detailInitial}
+          hrefFor={hrefFor}
+          onOpen={nav.openItem}
+          onClose={nav.closeItem}
+        />
+      )}
+    </div>
+  );
+}

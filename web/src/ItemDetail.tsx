@@ -1,0 +1,281 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { errorMessage, fetchItem, isAbortError } from './api.js';
+import type { ItemView } from './api.js';
+import { ClampedText } from './ClampedText.js';
+import { KindBadges } from './KindBadges.js';
+import { LanguageBadge } from './LanguageBadge.js';
+import { LinkList } from './LinkList.js';
+import { MediaList } from './MediaList.js';
+import { SourceLabel } from './SourceLabel.js';
+import { formatCount, formatUtc, personLabel, safeHttpUrl, sourceKindLabel, textDirection, textProps, withAt } from './text.js';
+
+interface Props {
+  itemKey: string;
+  /** The item as already loaded in the list, shown while the fresh copy loads. */
+  initial: ItemView | undefined;
+  hrefFor: (key: string) => string;
+  onOpen: (key: string) => void;
+  onClose: () => void;
+}
+
+type State = { status: 'loading' } | { status: 'ready'; item: ItemView } | { status: 'error'; message: string };
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Empty() {
+  return <span className="muted">—</span>;
+}
+
+function Time({ iso }: { iso: string | null }) {
+  if (!iso) return <Empty />;
+  return (
+    <>
+      <time dateTime={iso}>{formatUtc(iso, true)}</time> <code className="muted">{iso}</code>
+    </>
+  );
+}
+
+/** Side panel (modal dialog) with every field of one item, its metrics and the raw JSON. */
+export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [copied, setCopied] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const closing = useRef(false);
+
+  // Esc, the Close button and a backdrop click all end here; only the first one counts.
+  const requestClose = () => {
+    if (closing.current) return;
+    closing.current = true;
+    onClose();
+  };
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    setCopied(false);
+    fetchItem(itemKey, controller.signal).then(
+      (item) => setState({ status: 'ready', item }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState({ status: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [itemKey, attempt]);
+
+  const item = state.status === 'ready' ? state.item : initial;
+
+  const related = (key: string | null) => {
+    if (!key) return <Empty />;
+    const open = (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      onOpen(key);
+    };
+    return (
+      <a href={hrefFor(key)} onClick={open} title="Open this item (if it is in the archive)">
+        <code>{key}</code>
+      </a>
+    );
+  };
+
+  const copyKey = () => {
+    navigator.clipboard.writeText(itemKey).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="detail"
+      aria-labelledby="detail-heading"
+      onClose={requestClose}
+      onCancel={(event) => {
+        // Esc: close through the route, so the URL and history stay in step.
+        event.preventDefault();
+        requestClose();
+      }}
+      onClick={(event) => {
+        // A click on the backdrop lands on the <dialog> element itself.
+        if (event.target === event.currentTarget) requestClose();
+      }}
+    >
+      <div className="detail-inner">
+        <header className="detail-head">
+          <h2 id="detail-heading">Item details</h2>
+          <button type="button" className="btn" onClick={requestClose} autoFocus>
+            Close <kbd>Esc</kbd>
+          </button>
+        </header>
+
+        <div className="detail-key">
+          <code>{itemKey}</code>
+          <button type="button" className="btn btn-small" onClick={copyKey}>
+            {copied ? 'Copied' : 'Copy key'}
+          </button>
+        </div>
+
+        {state.status === 'loading' && (
+          <p className="status" role="status">
+            Loading item…
+          </p>
+        )}
+        {state.status === 'error' && (
+          <div className="error" role="alert">
+            <strong>Could not load this item.</strong> {state.message}{' '}
+            <button type="button" className="btn btn-small" onClick={() => setAttempt((n) => n + 1)}>
+              Retry
+            </button>
+          </div>
+        )}
+
+        {item && (
+          <>
+            <div className="detail-summary">
+              <SourceLabel source={item.source} />
+              <KindBadges item={item} />
+              <LanguageBadge language={item.language} confidence={item.language_confidence} script={item.script} />
+            </div>
+            {item.title && (
+              <h3 className="card-title" {...textProps(item.language, item.script)}>
+                {item.title}
+              </h3>
+            )}
+            <ClampedText text={item.text} language={item.language} script={item.script} lines={0} testId="detail-text" />
+            <MediaList media={item.media} />
+
+            <dl className="fields">
+              <Field label="Key">
+                <code>{item.key}</code>
+              </Field>
+              <Field label="ID">{item.id ? <code>{item.id}</code> : <Empty />}</Field>
+              <Field label="Platform">{item.platform || <Empty />}</Field>
+              <Field label="Kind">{item.kind}</Field>
+              <Field label="Source">
+                {sourceKindLabel(item.source.kind).name} · <bdi>{item.source.title ?? '(no title)'}</bdi> ·{' '}
+                <bdi>{item.source.handle ? withAt(item.source.handle) : '(no handle)'}</bdi> · <code>{item.source.id}</code>
+              </Field>
+              <Field label="Author">{item.author ? <bdi>{personLabel(item.author)}</bdi> : <Empty />}</Field>
+              <Field label="Published">
+                <Time iso={item.published_at} />
+              </Field>
+              <Field label="Edited">
+                <Time iso={item.edited_at} />
+              </Field>
+              <Field label="Language">
+                {item.language ?? <Empty />}
+                {item.language_confidence !== null && (
+                  <span className="muted"> (confidence {item.language_confidence.toFixed(3)})</span>
+                )}
+              </Field>
+              <Field label="Script">{item.script ?? <Empty />}</Field>
+              <Field label="Direction">{textDirection(item.language, item.script)}</Field>
+              <Field label="Original URL">
+                {safeHttpUrl(item.url) ? (
+                  <a href={safeHttpUrl(item.url) ?? undefined} target="_blank" rel="noreferrer noopener" referrerPolicy="no-referrer" dir="ltr">
+                    {item.url}
+                  </a>
+                ) : item.url ? (
+                  <code>{item.url}</code>
+                ) : (
+                  <Empty />
+                )}
+              </Field>
+              <Field label="Forwarded from">
+                {item.forwarded_from ? (
+                  <>
+                    <bdi>{personLabel(item.forwarded_from) || '(unnamed)'}</bdi>
+                    {item.forwarded_from.published_at && <> · {formatUtc(item.forwarded_from.published_at)}</>}
+                    {item.forwarded_from.key && <> · {related(item.forwarded_from.key)}</>}
+                  </>
+                ) : (
+                  <Empty />
+                )}
+              </Field>
+              <Field label="Reply to">{related(item.reply_to)}</Field>
+              <Field label="Quotes">{related(item.quotes)}</Field>
+              <Field label="Reposts">{related(item.reposts)}</Field>
+              <Field label="Hashtags">
+                {item.hashtags.length > 0 ? (
+                  <bdi>{item.hashtags.map((t) => '#' + t.replace(/^#/, '')).join('  ')}</bdi>
+                ) : (
+                  <Empty />
+                )}
+              </Field>
+              <Field label="Links">{item.links.length > 0 ? <LinkList links={item.links} /> : <Empty />}</Field>
+              <Field label="Media">
+                {item.media.length > 0 ? (
+                  <ul className="plain-list">
+                    {item.media.map((m, i) => (
+                      <li key={i}>
+                        <strong>{m.type}</strong>
+                        {m.fileName && (
+                          <>
+                            {' '}
+                            · <code>{m.fileName}</code>
+                          </>
+                        )}
+                        {m.mimeType && <> · {m.mimeType}</>}
+                        {m.width && m.height ? <> · {`${m.width}×${m.height}`}</> : null}
+                        {m.missing && (
+                          <span className="warn">
+                            {' '}
+                            · not included in export{typeof m.missing === 'string' ? ` (${m.missing})` : ''}
+                          </span>
+                        )}
+                        {m.url && (
+                          <>
+                            {' '}
+                            · <code>{m.url}</code>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Empty />
+                )}
+              </Field>
+              <Field label="Metrics">
+                {Object.keys(item.metrics).length > 0 ? (
+                  <table className="metrics">
+                    <tbody>
+                      {Object.entries(item.metrics).map(([name, value]) => (
+                        <tr key={name}>
+                          <th scope="row">{name}</th>
+                          <td>{formatCount(value)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : (
+                  <Empty />
+                )}
+              </Field>
+            </dl>
+
+            <details className="raw">
+              <summary>Raw JSON</summary>
+              <pre dir="ltr">{JSON.stringify(item.raw, null, 2)}</pre>
+            </details>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,346 @@
+// Types and fetch helpers for Rasad's HTTP API (same origin).
+//
+// Responses are read as `unknown` and normalised field by field: the server is developed
+// separately, and one missing array or renamed field must degrade a card, not blank the page.
+
+export type ItemKind = 'post' | 'repost' | 'quote' | 'reply' | 'article' | 'entry' | 'service';
+export type SourceKind = 'telegram' | 'x' | 'rss' | 'web' | 'import';
+
+export interface SourceRef {
+  id: string;
+  /** Usually a SourceKind; kept open so an unknown kind still renders. */
+  kind: string;
+  handle: string;
+  title: string | null;
+}
+
+export interface PersonRef {
+  name: string | null;
+  handle: string | null;
+}
+
+export interface ForwardRef extends PersonRef {
+  key: string | null;
+  published_at: string | null;
+}
+
+export interface MediaView {
+  /** `photo`, `video_file`, `voice_message`, `animated_gif`… */
+  type: string;
+  url: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  /** Why the file is absent from an export ("File not included…"); `true` when no reason is given. */
+  missing: string | true | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ItemView {
+  id: string;
+  key: string;
+  platform: string;
+  kind: ItemKind | (string & {});
+  source: SourceRef;
+  url: string | null;
+  title: string | null;
+  author: PersonRef | null;
+  published_at: string | null;
+  edited_at: string | null;
+  text: string;
+  /** ISO 639-1, `und`, or null when detection has not run. */
+  language: string | null;
+  language_confidence: number | null;
+  /** ISO 15924 (`Arab`, `Latn`…) or null. */
+  script: string | null;
+  media: MediaView[];
+  links: string[];
+  hashtags: string[];
+  forwarded_from: ForwardRef | null;
+  reply_to: string | null;
+  quotes: string | null;
+  reposts: string | null;
+  metrics: Record<string, number>;
+  /** The response exactly as received, for the detail panel's raw view. */
+  raw: unknown;
+}
+
+export interface ItemPage {
+  items: ItemView[];
+  next: string | null;
+}
+
+export interface SearchResult {
+  key: string;
+  score: number;
+  snippet: string;
+  published_at: string | null;
+  language: string | null;
+  item: ItemView;
+}
+
+export interface SearchResponse {
+  query: string;
+  results: SearchResult[];
+}
+
+export interface StatsSource {
+  id: string;
+  kind: string;
+  handle: string;
+  title: string | null;
+  items: number;
+}
+
+export interface StatsLanguage {
+  code: string | null;
+  items: number;
+}
+
+export interface Stats {
+  items: number;
+  sources: StatsSource[];
+  languages: StatsLanguage[];
+}
+
+/** A failed request, carrying the server's own message when it sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(message: string, status: number, code: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation helpers
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rec(value: unknown): Json {
+  return isRecord(value) ? value : {};
+}
+
+function str(value: unknown, fallback = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return fallback;
+}
+
+function strOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function numOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function person(value: unknown): PersonRef | null {
+  if (!isRecord(value)) return null;
+  const name = strOrNull(value.name);
+  const handle = strOrNull(value.handle);
+  return name === null && handle === null ? null : { name, handle };
+}
+
+function forward(value: unknown): ForwardRef | null {
+  if (!isRecord(value)) return null;
+  const p = person(value);
+  const key = strOrNull(value.key);
+  if (p === null && key === null) return null;
+  return {
+    name: p?.name ?? null,
+    handle: p?.handle ?? null,
+    key,
+    published_at: strOrNull(value.published_at ?? value.publishedAt),
+  };
+}
+
+function media(value: unknown): MediaView {
+  const m = rec(value);
+  const missing = m.missing;
+  return {
+    type: str(m.type, 'file'),
+    url: strOrNull(m.url),
+    fileName: strOrNull(m.fileName ?? m.file_name),
+    mimeType: strOrNull(m.mimeType ?? m.mime_type),
+    missing: typeof missing === 'string' && missing !== '' ? missing : missing === true ? true : null,
+    width: numOrNull(m.width),
+    height: numOrNull(m.height),
+  };
+}
+
+function metrics(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(rec(value))) {
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
+  return out;
+}
+
+function source(value: unknown): SourceRef {
+  const s = rec(value);
+  return { id: str(s.id), kind: str(s.kind, 'unknown'), handle: str(s.handle), title: strOrNull(s.title) };
+}
+
+export function toItemView(value: unknown): ItemView {
+  const v = rec(value);
+  return {
+    id: str(v.id),
+    key: str(v.key),
+    platform: str(v.platform),
+    kind: str(v.kind, 'post'),
+    source: source(v.source),
+    url: strOrNull(v.url),
+    title: strOrNull(v.title),
+    author: person(v.author),
+    published_at: strOrNull(v.published_at),
+    edited_at: strOrNull(v.edited_at),
+    text: str(v.text),
+    language: strOrNull(v.language),
+    language_confidence: numOrNull(v.language_confidence),
+    script: strOrNull(v.script),
+    media: Array.isArray(v.media) ? v.media.map(media) : [],
+    links: strings(v.links),
+    hashtags: strings(v.hashtags),
+    forwarded_from: forward(v.forwarded_from),
+    reply_to: strOrNull(v.reply_to),
+    quotes: strOrNull(v.quotes),
+    reposts: strOrNull(v.reposts),
+    metrics: metrics(v.metrics),
+    raw: value,
+  };
+}
+
+function toStats(value: unknown): Stats {
+  const v = rec(value);
+  return {
+    items: numOrNull(v.items) ?? 0,
+    sources: (Array.isArray(v.sources) ? v.sources : []).map((s) => {
+      const r = rec(s);
+      return {
+        id: str(r.id),
+        kind: str(r.kind, 'unknown'),
+        handle: str(r.handle),
+        title: strOrNull(r.title),
+        items: numOrNull(r.items) ?? 0,
+      };
+    }),
+    languages: (Array.isArray(v.languages) ? v.languages : []).map((l) => {
+      const r = rec(l);
+      return { code: strOrNull(r.code), items: numOrNull(r.items) ?? 0 };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError(`Could not reach the Rasad server (${errorMessage(error)}).`, 0, 'network');
+  }
+
+  const text = await response.text();
+  let body: unknown = undefined;
+  if (text !== '') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+  }
+
+  if (!response.ok) {
+    const error = rec(rec(body).error);
+    const message = strOrNull(error.message);
+    const code = str(error.code, 'http_' + String(response.status));
+    throw new ApiError(
+      message ?? `Request failed: HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
+      response.status,
+      code,
+    );
+  }
+  if (body === undefined) {
+    throw new ApiError('The server sent a response that is not JSON.', response.status, 'bad_response');
+  }
+  return body;
+}
+
+export interface ItemQuery {
+  limit?: number;
+  before?: string | null;
+  language?: string | null;
+  source?: string | null;
+}
+
+export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promise<ItemPage> {
+  const params = new URLSearchParams();
+  params.set('limit', String(query.limit ?? 50));
+  if (query.before) params.set('before', query.before);
+  if (query.language) params.set('language', query.language);
+  if (query.source) params.set('source', query.source);
+  const body = rec(await getJson(`/api/items?${params.toString()}`, signal));
+  return {
+    items: (Array.isArray(body.items) ? body.items : []).map(toItemView),
+    next: typeof body.next === 'string' && body.next !== '' ? body.next : null,
+  };
+}
+
+export async function fetchItem(key: string, signal?: AbortSignal): Promise<ItemView> {
+  return toItemView(await getJson(`/api/items/${encodeURIComponent(key)}`, signal));
+}
+
+export async function searchItems(q: string, limit = 50, signal?: AbortSignal): Promise<SearchResponse> {
+  const params = new URLSearchParams({ q, limit: String(limit) });
+  const body = rec(await getJson(`/api/search?${params.toString()}`, signal));
+  return {
+    query: str(body.query, q),
+    results: (Array.isArray(body.results) ? body.results : []).map((r) => {
+      const v = rec(r);
+      const item = toItemView(v.item);
+      return {
+        key: str(v.key, item.key),
+        score: numOrNull(v.score) ?? 0,
+        snippet: str(v.snippet),
+        published_at: strOrNull(v.published_at) ?? item.published_at,
+        language: strOrNull(v.language) ?? item.language,
+        item,
+      };
+    }),
+  };
+}
+
+export async function fetchStats(signal?: AbortSignal): Promise<Stats> {
+  return toStats(await getJson('/api/stats', signal));
+}

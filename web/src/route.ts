@@ -1,0 +1,99 @@
+// The page state that belongs in the address bar, so a search, a filter or an open item can be
+// linked and survives a reload: `?q=…&language=…&source=…&item=…`.
+
+import { useEffect, useMemo, useState } from 'react';
+
+export interface Route {
+  q: string;
+  language: string | null;
+  source: string | null;
+  item: string | null;
+}
+
+interface HistoryMark {
+  /** Set on entries this page pushed to open an item, so closing can go back instead. */
+  rasadOpenedItem?: boolean;
+}
+
+function param(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value === null || value.trim() === '' ? null : value;
+}
+
+export function readRoute(search: string = window.location.search): Route {
+  const params = new URLSearchParams(search);
+  return {
+    q: (params.get('q') ?? '').trim(),
+    language: param(params, 'language'),
+    source: param(params, 'source'),
+    item: param(params, 'item'),
+  };
+}
+
+export function routeHref(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.q) params.set('q', route.q);
+  if (route.language) params.set('language', route.language);
+  if (route.source) params.set('source', route.source);
+  if (route.item) params.set('item', route.item);
+  const query = params.toString();
+  return window.location.pathname + (query ? '?' + query : '');
+}
+
+export interface Navigate {
+  /** Change part of the route; pushes a history entry unless `replace`. */
+  set: (next: Partial<Route>, options?: { replace?: boolean }) => void;
+  /** Open an item's detail panel (pushes a history entry). */
+  openItem: (key: string) => void;
+  /** Close the panel: back if this page opened it, else drop `item` from the URL. */
+  closeItem: () => void;
+}
+
+function currentMark(): HistoryMark | null {
+  const state: unknown = window.history.state;
+  if (typeof state !== 'object' || state === null) return null;
+  return { rasadOpenedItem: 'rasadOpenedItem' in state && state.rasadOpenedItem === true };
+}
+
+export function useRoute(): [Route, Navigate] {
+  const [route, setRoute] = useState<Route>(() => readRoute());
+
+  useEffect(() => {
+    const onPop = () => setRoute(readRoute());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const navigate = useMemo<Navigate>(() => {
+    const go = (next: Route, replace: boolean, mark: HistoryMark | null) => {
+      const href = routeHref(next);
+      if (!replace && href === window.location.pathname + window.location.search) {
+        setRoute(next); // nothing new to put in history
+        return;
+      }
+      if (replace) window.history.replaceState(mark, '', href);
+      else window.history.pushState(mark, '', href);
+      setRoute(next);
+    };
+    return {
+      set: (next, options) => {
+        go({ ...readRoute(), ...next }, options?.replace ?? false, null);
+      },
+      openItem: (key) => {
+        const current = readRoute();
+        if (current.item === key) return;
+        // Switching from one open item to another replaces the entry (keeping its mark), so
+        // Back still leaves the panel and never leaves the page.
+        if (current.item !== null) go({ ...current, item: key }, true, currentMark());
+        else go({ ...current, item: key }, false, { rasadOpenedItem: true });
+      },
+      closeItem: () => {
+        if (readRoute().item === null) return;
+        if (currentMark()?.rasadOpenedItem) window.history.back();
+        else go({ ...readRoute(), item: null }, true, null);
+      },
+    };
+  }, []);
+
+  return [route, navigate];
+}

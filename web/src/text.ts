@@ -1,0 +1,131 @@
+// Display helpers: text direction, dates, URLs and labels.
+
+/** Scripts written right to left (ISO 15924). */
+const RTL_SCRIPTS = new Set(['Arab', 'Aran', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Mand', 'Samr', 'Rohg']);
+
+/** Codes that tell nothing about direction: common, inherited, unknown, unwritten. */
+const NEUTRAL_SCRIPTS = new Set(['Zyyy', 'Zinh', 'Zzzz', 'Zxxx', 'Zmth', 'Zsye', 'Zsym']);
+
+/**
+ * Languages normally written right to left. `ku` is here for Sorani (`ckb`); Kurmanji in Latin
+ * script is caught by the script check first.
+ */
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'ps', 'he', 'iw', 'ku', 'ckb', 'sd', 'ug', 'yi', 'dv', 'ji']);
+
+export type Direction = 'rtl' | 'auto';
+
+function baseLanguage(language: string | null | undefined): string | null {
+  if (!language) return null;
+  const base = language.toLowerCase().split(/[-_]/)[0];
+  return base === undefined || base === '' ? null : base;
+}
+
+/**
+ * The `dir` attribute for an item's text.
+ *
+ * A known script decides: Arabic, Hebrew, Syriac, Thaana (and the other RTL scripts) give `rtl`;
+ * a left-to-right script such as `Latn` or `Cyrl` gives `auto`, so romanised Urdu or Kurmanji
+ * is not flipped just because its language is usually written in Arabic script. When the script
+ * is missing or neutral (`Zyyy`…), the language decides: ar, fa, ur, ps, he, ku, sd, ug, yi
+ * (and ckb, dv) give `rtl`. Everything else is `auto`, which lets the browser pick the direction
+ * from the first strong character.
+ */
+export function textDirection(language: string | null | undefined, script: string | null | undefined): Direction {
+  if (script && !NEUTRAL_SCRIPTS.has(script)) {
+    return RTL_SCRIPTS.has(script) ? 'rtl' : 'auto';
+  }
+  const base = baseLanguage(language);
+  return base !== null && RTL_LANGUAGES.has(base) ? 'rtl' : 'auto';
+}
+
+/** A value for the `lang` attribute, or undefined when there is nothing sensible to say. */
+export function langAttribute(language: string | null | undefined): string | undefined {
+  if (!language) return undefined;
+  return /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(language) ? language : undefined;
+}
+
+/** Props for an element holding item text: `dir`, `lang`. */
+export function textProps(language: string | null | undefined, script: string | null | undefined) {
+  const lang = langAttribute(language);
+  return { dir: textDirection(language, script), ...(lang ? { lang } : {}) };
+}
+
+function pad(n: number): string {
+  return n < 10 ? '0' + String(n) : String(n);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2024-05-01 14:03 UTC` style, always UTC. Returns the input when it is not a date. */
+export function formatUtc(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const month = MONTHS[date.getUTCMonth()] ?? '';
+  const time =
+    pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes()) + (withSeconds ? ':' + pad(date.getUTCSeconds()) : '');
+  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${time} UTC`;
+}
+
+/** Only http(s) URLs become links; anything else (`javascript:`, `data:`, relative paths) stays text. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A URL an <img> may load: http(s), or an absolute path on this server (`/api/media/…`). */
+export function safeMediaUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  return safeHttpUrl(url);
+}
+
+const IMAGE_TYPES = new Set(['photo', 'image', 'picture', 'sticker', 'thumbnail']);
+const IMAGE_EXTENSIONS = /\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#]|$)/i;
+
+export function isImageMedia(type: string, mimeType: string | null, url: string | null): boolean {
+  if (IMAGE_TYPES.has(type.toLowerCase())) return true;
+  if (mimeType?.toLowerCase().startsWith('image/')) return true;
+  return url !== null && IMAGE_EXTENSIONS.test(url) && !/video|audio|voice/i.test(type);
+}
+
+export const SOURCE_KIND_LABELS: Record<string, { short: string; name: string }> = {
+  telegram: { short: 'TG', name: 'Telegram' },
+  x: { short: 'X', name: 'X' },
+  rss: { short: 'RSS', name: 'Feed' },
+  web: { short: 'WEB', name: 'Web page' },
+  import: { short: 'IMP', name: 'Import' },
+};
+
+export function sourceKindLabel(kind: string): { short: string; name: string } {
+  return SOURCE_KIND_LABELS[kind] ?? { short: kind.slice(0, 4).toUpperCase() || '?', name: kind || 'Unknown' };
+}
+
+export function withAt(handle: string): string {
+  return handle.startsWith('@') || /^https?:/i.test(handle) ? handle : '@' + handle;
+}
+
+export function personLabel(p: { name: string | null; handle: string | null } | null): string {
+  if (!p) return '';
+  if (p.name && p.handle) return `${p.name} (${withAt(p.handle)})`;
+  return p.name ?? (p.handle ? withAt(p.handle) : '');
+}
+
+export function sourceLabel(s: { title: string | null; handle: string }): string {
+  return s.title?.trim() ? s.title : s.handle;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
