@@ -35,7 +35,8 @@ const SCRIPT_DEFAULT: Partial<Record<Script, string>> = { Arab: 'ar', Cyrl: 'ru'
 
 /** Text with links, @handles, hashtag marks, emoji and digits removed: what language is written in. */
 function languageText(input: LanguageInput): string {
-  const text = [input.title, input.text].filter(Boolean).join('\n');
+  // The first ~600 characters decide the language; longer texts only cost model time.
+  const text = [input.title, input.text].filter(Boolean).join('\n').slice(0, 600);
   return text
     .replace(/https?:\/\/\S+|www\.\S+|t\.me\/\S+/giu, ' ')
     .replace(/[@#]([\p{L}\p{N}_]+)/gu, (_m, w: string) => ` ${w.replace(/_/g, ' ')} `)
@@ -54,7 +55,9 @@ export const languageStage: Stage<LanguageInput, LanguageResult, LanguageContext
   async run(input, { model }) {
     const clean = languageText(input);
     const { script, letters } = dominantScript(clean);
-    if (!script || letters < 2) return { code: 'und', confidence: 0, script };
+    // Text made only of links, hashtags, emoji and numbers has no language of its own.
+    const withoutTags = languageText({ text: input.text.replace(/#[\p{L}\p{N}_]+/gu, ' '), title: input.title });
+    if (!script || letters < 2 || dominantScript(withoutTags).letters < 2) return { code: 'und', confidence: 0, script };
     const only = SCRIPT_ONLY[script];
     if (only && !SCRIPT_LANGS[script]) return { code: only, confidence: 0.99, script };
     const candidates = await model.predict(clean, 5);

@@ -13,7 +13,7 @@ import { existingKeys, insertItems, type NewItem } from '../store/item.repositor
 import { upsertSource } from '../store/source.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
 import { withTransaction } from '../store/transaction.js';
-import { NORMALIZE_VERSION, normalize, searchText } from '../text/normalize.js';
+import { NORMALIZE_VERSION, normalize, searchTextOfNormalized } from '../text/normalize.js';
 import { detectFormat, parserFor } from './imports/detect-format.js';
 import type { ImportFormat, ParseResult } from './imports/import-format.js';
 import { expandImportPaths, type FileToImport } from './import-files.js';
@@ -203,15 +203,16 @@ async function storeParsed(
       sourceIds.set(sourceKey(draft.source.kind, draft.source.handle), sourceId);
     }
     const id = itemIdForKey(draft.key);
-    const body = draft.title ? `${draft.title}\n${draft.text}` : draft.text;
+    const normalized = normalize(draft.text);
+    const searchable = draft.title ? `${searchTextOfNormalized(normalize(draft.title))} ${searchTextOfNormalized(normalized)}` : searchTextOfNormalized(normalized);
     const analysis = analyze && deps.pipeline ? await deps.pipeline.run({ text: draft.text, title: draft.title, langHint: draft.langHint }) : null;
     newItems.push({
       id,
       sourceId,
       draft,
       collectedAt: now,
-      normalized: normalize(draft.text),
-      searchText: searchText(body),
+      normalized,
+      searchText: searchable,
       normalizeVersion: NORMALIZE_VERSION,
       language: analysis?.language.code ?? null,
       languageConfidence: analysis?.language.confidence ?? null,

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Item, ItemDraft } from '../core/item.js';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from './database.js';
+
+type SqliteHandle = SqliteDatabase.Database;
+type SqliteStatement = SqliteDatabase.Statement;
 import { fromJson, toJson } from './json.js';
 import type { ItemsTable } from './schema.js';
 
@@ -80,6 +84,7 @@ export async function existingKeys(db: Db, keys: string[]): Promise<Set<string>>
  * (idempotent re-import). Returns the ids actually inserted.
  */
 export async function insertItems(db: Db, items: NewItem[]): Promise<string[]> {
+  if (db.sqlite) return Promise.resolve(insertItemsSqlite(db.sqlite, items));
   const inserted: string[] = [];
   for (let i = 0; i < items.length; i += INSERT_BATCH) {
     const batch = items.slice(i, i + INSERT_BATCH);
@@ -95,6 +100,47 @@ export async function insertItems(db: Db, items: NewItem[]): Promise<string[]> {
       await sql`INSERT INTO items_fts (rowid, search_text) VALUES ${values}`.execute(db.kysely);
     }
     for (const r of rows) inserted.push(r.id);
+  }
+  return inserted;
+}
+
+const COLUMNS = [
+  'id', 'key', 'source_id', 'platform', 'native_id', 'kind', 'url', 'title', 'author_name', 'author_handle', 'author_id',
+  'published_at', 'edited_at', 'collected_at', 'text', 'normalized', 'search_text', 'normalize_version', 'lang_hint',
+  'language', 'language_confidence', 'script', 'forwarded_from', 'reply_to', 'quotes', 'reposts', 'media', 'links',
+  'hashtags', 'metrics', 'extra', 'capture_id', 'locator',
+] as const;
+
+const statements = new WeakMap<SqliteHandle, { item: SqliteStatement; fts: SqliteStatement }>();
+
+/**
+ * SQLite bulk path: two cached prepared statements on the same connection (so inside the
+ * caller's transaction), instead of re-preparing a 6,600-parameter multi-row INSERT per batch.
+ * Same semantics as the portable path; the contract suite runs both dialects over it.
+ */
+function insertItemsSqlite(handle: SqliteHandle, items: NewItem[]): string[] {
+  let st = statements.get(handle);
+  if (!st) {
+    st = {
+      item: handle.prepare(
+        `INSERT INTO items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING RETURNING seq`,
+      ),
+      fts: handle.prepare('INSERT INTO items_fts (rowid, search_text) VALUES (?, ?)'),
+    };
+    statements.set(handle, st);
+  }
+  const inserted: string[] = [];
+  for (const n of items) {
+    const r = toRow(n);
+    const row = st.item.get(
+      r.id, r.key, r.sourceId, r.platform, r.nativeId, r.kind, r.url, r.title, r.authorName, r.authorHandle, r.authorId,
+      r.publishedAt, r.editedAt, r.collectedAt, r.text, r.normalized, r.searchText, r.normalizeVersion, r.langHint,
+      r.language, r.languageConfidence, r.script, r.forwardedFrom, r.replyTo, r.quotes, r.reposts, r.media, r.links,
+      r.hashtags, r.metrics, r.extra, r.captureId, r.locator,
+    ) as { seq: number } | undefined;
+    if (!row) continue;
+    st.fts.run(row.seq, r.searchText);
+    inserted.push(r.id);
   }
   return inserted;
 }

@@ -73,9 +73,50 @@ export function normalizeWithMap(original: string): NormalizedText {
   return { text: parts.join(''), map: Int32Array.from(map) };
 }
 
-/** The folded form of a text (see normalizeWithMap), without the offset map. */
+// Folds of BMP code points, filled on first use: the hot path is one array read per character.
+const bmpFold: Array<string | undefined> = new Array<string | undefined>(0x10000);
+
+const utf16 = new TextDecoder('utf-16le');
+let buffer = new Uint16Array(4096);
+
+/**
+ * The folded form of a text (same folds as normalizeWithMap), without the offset map. Written
+ * into a code-unit buffer and decoded once, so the result is a flat string (building it by `+=`
+ * made a deep rope that every later scan had to flatten).
+ */
 export function normalize(text: string): string {
-  return normalizeWithMap(text).text;
+  if (buffer.length < text.length * 3 + 8) buffer = new Uint16Array(text.length * 3 + 8);
+  const buf = buffer;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) buf[n++] = c + 32;
+      else if (c !== 0x27 && c !== 0x60) buf[n++] = c;
+      continue;
+    }
+    let f: string | undefined;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        f = foldCodePoint((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        i++;
+      }
+    }
+    if (f === undefined) {
+      f = bmpFold[c];
+      if (f === undefined) {
+        f = foldCodePoint(c);
+        bmpFold[c] = f;
+      }
+    }
+    if (f.length === 1) buf[n++] = f.charCodeAt(0);
+    else {
+      if (n + f.length > buf.length) return normalizeWithMap(text).text;
+      for (let k = 0; k < f.length; k++) buf[n++] = f.charCodeAt(k);
+    }
+  }
+  return utf16.decode(buf.subarray(0, n));
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -101,7 +142,35 @@ export function tokenize(normalized: string): Token[] {
  * SQLite FTS5 and PostgreSQL's parser see exactly the same words.
  */
 export function searchText(original: string): string {
-  const n = normalize(original);
-  const words = n.match(TOKEN);
-  return words ? words.join(' ') : '';
+  return searchTextOfNormalized(normalize(original));
+}
+
+// 1 = letter or digit, 2 = anything else, 0 = not yet classified (BMP only; astral = separator).
+const wordClass = new Uint8Array(0x10000);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let k = wordClass[c];
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    wordClass[c] = k;
+  }
+  return k === 1;
+}
+
+/** searchText for text that is already normalized (saves a second pass on import). */
+export function searchTextOfNormalized(n: string): string {
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= n.length; i++) {
+    const word = i < n.length && isWordChar(n.charCodeAt(i));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      out += out.length > 0 ? ` ${n.slice(start, i)}` : n.slice(start, i);
+      start = -1;
+    }
+  }
+  return out;
 }

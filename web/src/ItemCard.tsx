@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { MouseEvent } from 'react';
 import type { ItemView } from './api.js';
 import { ClampedText } from './ClampedText.js';
@@ -11,8 +12,8 @@ import { formatUtc, personLabel, safeHttpUrl, textProps } from './text.js';
 
 interface Props {
   item: ItemView;
-  /** Search snippet, when the card is a search result. */
-  snippet?: string | undefined;
+  /** Search snippet and matched words, when the card is a search result. */
+  snippet?: { text: string; words: string[] } | undefined;
   /** Link to this item's detail view (`?item=…`), for middle-click and copy. */
   href: string;
   onOpen: (key: string) => void;
@@ -33,7 +34,7 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
   const original = safeHttpUrl(item.url);
   const author = personLabel(item.author);
   const dirProps = textProps(item.language, item.script);
-  const headingId = `card-${item.id || item.key}`;
+  const headingId = useId();
   const published = item.published_at;
 
   return (
@@ -66,7 +67,9 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
         </h3>
       )}
 
-      {snippet ? <SnippetText snippet={snippet} language={item.language} script={item.script} /> : null}
+      {snippet && snippet.text !== '' ? (
+        <SnippetText snippet={snippet.text} words={snippet.words} language={item.language} script={item.script} />
+      ) : null}
 
       <ClampedText text={item.text} language={item.language} script={item.script} testId="item-text" />
 

@@ -58,9 +58,18 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
     onClose();
   };
 
+  const opener = useRef<HTMLElement | null>(null);
+
+  // Open as a modal (focus moves in, the page behind is inert). The panel is closed by removing
+  // it, so hand focus back to whatever opened it.
   useEffect(() => {
     const el = dialog.current;
+    opener.current ??= document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (el && !el.open) el.showModal();
+    return () => {
+      const back = opener.current;
+      if (back?.isConnected) back.focus();
+    };
   }, []);
 
   useEffect(() => {
@@ -177,6 +186,10 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
               <Field label="Edited">
                 <Time iso={item.edited_at} />
               </Field>
+              <Field label="Collected">
+                <Time iso={item.collected_at} />
+              </Field>
+              <Field label="Capture">{item.capture_id ? <code>{item.capture_id}</code> : <Empty />}</Field>
               <Field label="Language">
                 {item.language ?? <Empty />}
                 {item.language_confidence !== null && (
@@ -212,7 +225,13 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
               <Field label="Reposts">{related(item.reposts)}</Field>
               <Field label="Hashtags">
                 {item.hashtags.length > 0 ? (
-                  <bdi>{item.hashtags.map((t) => '#' + t.replace(/^#/, '')).join('  ')}</bdi>
+                  <span className="hashtags">
+                    {item.hashtags.map((t, i) => (
+                      <bdi key={`${i}:${t}`} className="hashtag">
+                        #{t.replace(/^#/, '')}
+                      </bdi>
+                    ))}
+                  </span>
                 ) : (
                   <Empty />
                 )}

@@ -9,8 +9,8 @@ interface Props {
 
 /** One chip per detected language; clicking filters the list, clicking again clears. */
 export function LanguageChips({ languages, active, onSelect }: Props) {
-  if (languages.length === 0) return null;
-  const sorted = [...languages].sort((a, b) => b.items - a.items);
+  const sorted = languages.filter((l) => l.items > 0 || (active !== null && l.code === active)).sort((a, b) => b.items - a.items);
+  if (sorted.length === 0) return null;
   return (
     <ul className="chips lang-chips" aria-label="Filter by language">
       {sorted.map((l) => {

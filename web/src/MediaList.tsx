@@ -1,6 +1,6 @@
 import type { MediaView } from './api.js';
 import { SensitiveImage } from './SensitiveImage.js';
-import { isImageMedia, safeHttpUrl, safeMediaUrl } from './text.js';
+import { isImageMedia, mediaSource, safeHttpUrl } from './text.js';
 
 interface Props {
   media: MediaView[];
@@ -12,7 +12,7 @@ function describe(m: MediaView): string {
   return parts.join(' ');
 }
 
-/** One chip per attachment; images (when a loadable URL exists) behind a blur. */
+/** One chip per attachment; images (when a URL exists) behind a blur, external ones not even fetched until asked. */
 export function MediaList({ media }: Props) {
   if (media.length === 0) return null;
   return (
@@ -41,9 +41,19 @@ export function MediaList({ media }: Props) {
       </ul>
       <div className="media-images">
         {media.map((m, i) => {
-          const src = safeMediaUrl(m.url);
-          if (!src || !isImageMedia(m.type, m.mimeType, m.url)) return null;
-          return <SensitiveImage key={i} src={src} label={m.fileName ?? m.type} width={m.width} height={m.height} />;
+          const source = mediaSource(m.url);
+          if (!source || !isImageMedia(m.type, m.mimeType, m.url)) return null;
+          return (
+            <SensitiveImage
+              key={i}
+              src={source.src}
+              external={source.external}
+              host={source.host}
+              label={m.fileName ?? m.type}
+              width={m.width}
+              height={m.height}
+            />
+          );
         })}
       </div>
     </div>

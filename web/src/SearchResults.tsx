@@ -1,6 +1,7 @@
 import type { SearchResult } from './api.js';
 import { ItemCard } from './ItemCard.js';
 import type { SearchState } from './state.js';
+import { matchedWords } from './text.js';
 
 interface Props {
   search: SearchState;
@@ -41,7 +42,7 @@ export function SearchResults({ search, results, filtered, hrefFor, onOpen, onHa
           <ItemCard
             key={r.item.key || r.key}
             item={r.item}
-            snippet={r.snippet}
+            snippet={{ text: r.snippet, words: matchedWords(r.item, r.highlights) }}
             href={hrefFor(r.item.key || r.key)}
             onOpen={onOpen}
             onHashtag={onHashtag}

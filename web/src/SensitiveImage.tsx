@@ -2,6 +2,9 @@ import { useState } from 'react';
 
 interface Props {
   src: string;
+  /** Hosted elsewhere (platform CDN, the actor's site): not fetched until the analyst asks. */
+  external: boolean;
+  host: string;
   label: string;
   width: number | null;
   height: number | null;
@@ -9,11 +12,34 @@ interface Props {
 
 /**
  * An image from monitored content, blurred (24px) until the analyst asks to see it, and hidden
- * again on request. Never sends a Referer.
+ * again on request. Never sends a Referer. An image on another host is not requested at all
+ * until the analyst clicks "load": fetching it would tell that host (a platform CDN or the
+ * actor's own server) that someone is looking.
  */
-export function SensitiveImage({ src, label, width, height }: Props) {
+export function SensitiveImage({ src, external, host, label, width, height }: Props) {
+  const [load, setLoad] = useState(!external);
   const [revealed, setRevealed] = useState(false);
   const [failed, setFailed] = useState(false);
+
+  if (!load) {
+    return (
+      <button
+        type="button"
+        className="media-frame media-hidden media-external"
+        onClick={() => setLoad(true)}
+        title={src}
+        aria-label={`External image on ${host} (${label}) — click to load it blurred`}
+      >
+        <span className="media-veil media-veil-static" aria-hidden="true">
+          <span className="media-veil-text">
+            External image on <bdi>{host}</bdi>
+            <br />
+            Click to load (blurred)
+          </span>
+        </span>
+      </button>
+    );
+  }
 
   if (failed) {
     return <span className="media-failed">Image could not be loaded ({label})</span>;
@@ -40,6 +66,7 @@ export function SensitiveImage({ src, label, width, height }: Props) {
         type="button"
         className="media-frame media-hidden"
         onClick={() => setRevealed(true)}
+        autoFocus={external}
         aria-label={`Sensitive media — click to reveal (${label})`}
       >
         {img}

@@ -26,6 +26,8 @@ export function StatsSummary({ stats, onRetry }: Props) {
     );
   }
   const s = stats.stats;
+  // Detected languages only: `und` and "not detected" are not languages.
+  const languages = s.languages.filter((l) => l.code && l.code !== 'und' && l.items > 0).length;
   return (
     <ul className="stats chips" aria-label="Archive counts">
       <li className="chip chip-stat">
@@ -34,8 +36,8 @@ export function StatsSummary({ stats, onRetry }: Props) {
       <li className="chip chip-stat">
         <strong>{formatCount(s.sources.length)}</strong> {s.sources.length === 1 ? 'source' : 'sources'}
       </li>
-      <li className="chip chip-stat">
-        <strong>{formatCount(s.languages.length)}</strong> {s.languages.length === 1 ? 'language' : 'languages'}
+      <li className="chip chip-stat" title="Detected languages (excluding undetermined)">
+        <strong>{formatCount(languages)}</strong> {languages === 1 ? 'language' : 'languages'}
       </li>
     </ul>
   );

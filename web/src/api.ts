@@ -61,6 +61,8 @@ export interface ItemView {
   quotes: string | null;
   reposts: string | null;
   metrics: Record<string, number>;
+  collected_at: string | null;
+  capture_id: string | null;
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
 }
@@ -70,10 +72,18 @@ export interface ItemPage {
   next: string | null;
 }
 
+/** UTF-16 span of a matched word in the searched body: `title + "\n" + text`, or `text`. */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
 export interface SearchResult {
   key: string;
   score: number;
+  /** Excerpt of the original text around the first match (whitespace collapsed, `…` when clipped). */
   snippet: string;
+  highlights: Highlight[];
   published_at: string | null;
   language: string | null;
   item: ItemView;
@@ -230,6 +240,8 @@ export function toItemView(value: unknown): ItemView {
     quotes: strOrNull(v.quotes),
     reposts: strOrNull(v.reposts),
     metrics: metrics(v.metrics),
+    collected_at: strOrNull(v.collected_at),
+    capture_id: strOrNull(v.capture_id),
     raw: value,
   };
 }
@@ -333,6 +345,12 @@ export async function searchItems(q: string, limit = 50, signal?: AbortSignal): 
         key: str(v.key, item.key),
         score: numOrNull(v.score) ?? 0,
         snippet: str(v.snippet),
+        highlights: (Array.isArray(v.highlights) ? v.highlights : []).flatMap((h) => {
+          const r = rec(h);
+          const start = numOrNull(r.start);
+          const end = numOrNull(r.end);
+          return start !== null && end !== null && end > start ? [{ start, end }] : [];
+        }),
         published_at: strOrNull(v.published_at) ?? item.published_at,
         language: strOrNull(v.language) ?? item.language,
         item,

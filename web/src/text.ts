@@ -78,11 +78,18 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-/** A URL an <img> may load: http(s), or an absolute path on this server (`/api/media/…`). */
-export function safeMediaUrl(url: string | null | undefined): string | null {
+/**
+ * Where an <img> could load a media file from: an absolute path or URL on this server
+ * (`external: false`), or an http(s) URL elsewhere (`external: true`: a platform CDN or the
+ * actor's own host, which must not be contacted without the analyst asking).
+ */
+export function mediaSource(url: string | null | undefined): { src: string; external: boolean; host: string } | null {
   if (!url) return null;
-  if (url.startsWith('/') && !url.startsWith('//')) return url;
-  return safeHttpUrl(url);
+  if (url.startsWith('/') && !url.startsWith('//')) return { src: url, external: false, host: window.location.host };
+  const href = safeHttpUrl(url);
+  if (href === null) return null;
+  const parsed = new URL(href);
+  return { src: href, external: parsed.origin !== window.location.origin, host: parsed.host };
 }
 
 const IMAGE_TYPES = new Set(['photo', 'image', 'picture', 'sticker', 'thumbnail']);
@@ -128,4 +135,37 @@ export function formatCount(n: number): string {
 
 export function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The matched words of a search result, read from the item through the server's highlight spans
+ * (which index `title + "\n" + text`, or `text` when there is no title).
+ */
+export function matchedWords(
+  item: { title: string | null; text: string },
+  highlights: readonly { start: number; end: number }[],
+): string[] {
+  const body = item.title ? `${item.title}\n${item.text}` : item.text;
+  const words = new Set<string>();
+  for (const h of highlights) {
+    const word = body.slice(h.start, h.end).trim();
+    if (word !== '') words.add(word);
+  }
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** Splits `text` into plain runs and runs equal to one of `words` (longest first, no overlap). */
+export function splitMatches(text: string, words: readonly string[]): { text: string; match: boolean }[] {
+  if (words.length === 0) return [{ text, match: false }];
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const parts: { text: string; match: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m[0] === '') continue;
+    if (m.index > last) parts.push({ text: text.slice(last, m.index), match: false });
+    parts.push({ text: m[0], match: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), match: false });
+  return parts;
 }

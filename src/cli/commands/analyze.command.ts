@@ -28,7 +28,7 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
   const parsed = lineSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+    const id: unknown = typeof json === 'object' && json !== null && 'id' in json ? json.id : null;
     return { id: typeof id === 'string' || typeof id === 'number' ? String(id) : null, error: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, line: lineNo };
   }
   const input = parsed.data;

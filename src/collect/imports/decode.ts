@@ -12,7 +12,8 @@ export function decodeBytes(bytes: Uint8Array, declaredEncoding?: string): strin
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Not UTF-8: legacy files (feeds, old pages) say what they are, or are usually windows-1252.
-    return new TextDecoder(knownEncoding(declaredEncoding) ?? 'windows-1252').decode(bytes);
+    const encoding = knownEncoding(declaredEncoding) ?? 'windows-1252';
+    return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
   }
 }
 
@@ -41,8 +42,32 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
 
 /** The file's text for a parser, or ParseError("binary data, not a <format> file"). */
 export function decodeInput(bytes: Uint8Array, fileName: string, formatLabel: string): string {
-  if (looksBinary(bytes)) throw new ParseError(`binary data, not a ${formatLabel} file`, { file: fileName });
+  if (looksBinary(bytes)) throw new ParseError(`binary data, not ${withArticle(formatLabel)} file`, { file: fileName });
   return decodeBytes(bytes, declaredEncoding(bytes));
+}
+
+/** WHATWG windows-1252 for bytes 0x80–0x9F; every other byte is its own code point. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * windows-1252 (also what the labels iso-8859-1 and latin1 mean on the web). Done by hand because
+ * Node 20.18.3+ decodes it as Latin-1, turning € and curly quotes into C1 controls (nodejs/node#60888).
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = new Uint16Array(8192);
+  for (let start = 0; start < bytes.length; start += chunk.length) {
+    const end = Math.min(start + chunk.length, bytes.length);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] ?? 0;
+      chunk[i - start] = b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b;
+    }
+    parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
+  }
+  return parts.join('');
 }
 
 /** The label when TextDecoder knows it, so a bogus declaration falls back instead of throwing. */
@@ -53,4 +78,9 @@ function knownEncoding(label: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "a feed", "an HTML", "an X archive": acronyms starting F, H, L, M, N, R, S or X are read with a vowel. */
+function withArticle(label: string): string {
+  return /^(?:[aeiouAEIOU]|[FHLMNRSX](?:[A-Z]|\b))/.test(label) ? `an ${label}` : `a ${label}`;
 }

@@ -40,7 +40,7 @@ export function parseXArchive(input: ImportInput): ParseResult {
   };
   const out: ParseResult = { items: [], sources: [source], skipped: [] };
   const seen = new Set<string>();
-  rows.forEach((row, i) => {
+  arr(rows).forEach((row, i) => {
     const locator = `[${i}]`;
     const tweet = isObject(row) && isObject(row.tweet) ? row.tweet : row;
     if (!isObject(tweet)) throw new ParseError('entry is not a tweet object', { file, field: locator });

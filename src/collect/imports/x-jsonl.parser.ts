@@ -47,7 +47,7 @@ export function parseXJsonl(input: ImportInput): ParseResult {
     if (!isObject(value)) throw new ParseError('line is not a JSON object', { file, line });
     if ('data' in value) {
       const inc = indexIncludes(obj(value.includes));
-      if (Array.isArray(value.data)) value.data.forEach((t, k) => add(t, inc, line, `data[${k}]`));
+      if (Array.isArray(value.data)) arr(value.data).forEach((t, k) => add(t, inc, line, `data[${k}]`));
       else add(value.data, inc, line, 'data');
       arr(value.errors).forEach((e, k) => out.skipped.push({ locator: `line ${line} errors[${k}]`, reason: errorReason(e) }));
     } else if (str(value.id) && typeof value.text === 'string') {

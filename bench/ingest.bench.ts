@@ -1,0 +1,119 @@
+// `npm run bench:ingest -- --n N`: N synthetic items through the real import path on SQLite,
+// next to a raw better-sqlite3 insert of the same rows (the baseline), with peak memory at N/10
+// and N to show whether memory stays flat. Ends with one JSON line of the figures.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import SqliteDatabase from 'better-sqlite3';
+import { loadConfig } from '../src/app/config.js';
+import { openContext } from '../src/app/context.js';
+import { importPaths } from '../src/collect/importer.js';
+import { writeCorpus } from './ingest-corpus.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** Imports the corpus through `importPaths` (parse, normalize, language ID, insert, FTS index). */
+async function runImport(file: string, home: string, analyze: boolean): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
+  const ctx = await openContext(loadConfig({ RASAD_HOME: home }));
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const pipeline = analyze ? await ctx.pipeline() : null;
+  const t0 = performance.now();
+  const summary = await importPaths({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline }, [file], { format: 'jsonl', analyze });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  await ctx.close();
+  if (summary.failed > 0) throw new Error(JSON.stringify(summary.errors));
+  return { seconds, imported: summary.imported, peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1_048_576) };
+}
+
+/** The baseline: read + JSON.parse each line, prepared INSERT of the same columns, one transaction. */
+async function runBaseline(file: string, dir: string): Promise<{ seconds: number; rows: number }> {
+  const db = new SqliteDatabase(path.join(dir, 'baseline.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE, key TEXT UNIQUE, source TEXT, author TEXT, published_at TEXT, text TEXT)`);
+  const insert = db.prepare('INSERT INTO items (id, key, source, author, published_at, text) VALUES (?, ?, ?, ?, ?, ?)');
+  const t0 = performance.now();
+  let rows = 0;
+  db.exec('BEGIN');
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { id: string; platform: string; source: string; author: string; published_at: string; text: string };
+    insert.run(r.id, `${r.platform}:${r.id}`, r.source, r.author, r.published_at, r.text);
+    rows++;
+  }
+  db.exec('COMMIT');
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return { seconds, rows };
+}
+
+async function child(): Promise<void> {
+  const file = arg('file', '');
+  const home = arg('home', '');
+  const analyze = arg('analyze', 'yes') === 'yes';
+  process.stdout.write(`${JSON.stringify(await runImport(file, home, analyze))}\n`);
+}
+
+function importInChild(file: string, home: string, analyze: boolean): { seconds: number; imported: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--file', file, '--home', home, '--analyze', analyze ? 'yes' : 'no'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { seconds: number; imported: number; peakRssMb: number };
+}
+
+async function main(): Promise<void> {
+  const n = Number(arg('n', '100000'));
+  if (!Number.isInteger(n) || n < 100) throw new Error('--n must be an integer ≥ 100');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rasad-bench-'));
+  try {
+    const small = Math.max(100, Math.floor(n / 10));
+    const corpus = path.join(dir, 'corpus.jsonl');
+    const smallCorpus = path.join(dir, 'corpus-small.jsonl');
+    process.stderr.write(`generating ${n} synthetic items (60% Arabic, 40% English)…\n`);
+    await writeCorpus(corpus, n);
+    await writeCorpus(smallCorpus, small, 7);
+
+    process.stderr.write('baseline: raw better-sqlite3 insert…\n');
+    const base = await runBaseline(corpus, dir);
+    process.stderr.write('rasad import (full pipeline) at N/10 and N, each in its own process…\n');
+    const atSmall = importInChild(smallCorpus, path.join(dir, 'home-small'), true);
+    const full = importInChild(corpus, path.join(dir, 'home-full'), true);
+    process.stderr.write('rasad import --no-analyze at N…\n');
+    const storeOnly = importInChild(corpus, path.join(dir, 'home-noanalyze'), false);
+    if (full.imported !== n || storeOnly.imported !== n) throw new Error(`imported ${full.imported}/${storeOnly.imported} of ${n}`);
+
+    const rate = (items: number, s: number): number => Math.round(items / s);
+    const figures = {
+      bench: 'ingest',
+      n,
+      items_per_s: rate(n, full.seconds),
+      items_per_s_no_analyze: rate(n, storeOnly.seconds),
+      baseline_items_per_s: rate(base.rows, base.seconds),
+      ratio: Number((rate(n, full.seconds) / rate(base.rows, base.seconds)).toFixed(3)),
+      ratio_no_analyze: Number((rate(n, storeOnly.seconds) / rate(base.rows, base.seconds)).toFixed(3)),
+      peak_rss_mb: full.peakRssMb,
+      peak_rss_mb_at_n_div_10: atSmall.peakRssMb,
+    };
+    const line = (label: string, value: string): void => void process.stdout.write(`${label.padEnd(44)}${value}\n`);
+    process.stdout.write(`\ningest benchmark, N = ${n} (SQLite, ${os.cpus().length} cores)\n\n`);
+    line('rasad import (parse+normalize+lang+FTS)', `${figures.items_per_s} items/s  (${full.seconds.toFixed(1)} s)`);
+    line('rasad import --no-analyze', `${figures.items_per_s_no_analyze} items/s  (${storeOnly.seconds.toFixed(1)} s)`);
+    line('baseline: raw better-sqlite3 insert', `${figures.baseline_items_per_s} items/s  (${base.seconds.toFixed(1)} s)`);
+    line('ratio (target ≥ 0.25)', `${figures.ratio}  (no-analyze: ${figures.ratio_no_analyze})`);
+    line(`peak RSS at N/10 = ${small} → N = ${n}`, `${figures.peak_rss_mb_at_n_div_10} MB → ${figures.peak_rss_mb} MB`);
+    process.stdout.write(`\n${JSON.stringify(figures)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--child')) await child();
+else await main();

@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/app/config.js';
+import { type AppContext, openContext } from '../../src/app/context.js';
+import { startServer } from '../../src/cli/commands/serve.command.js';
+import { runCli } from '../support/cli.js';
+
+const DEMO = path.resolve(import.meta.dirname, '../../demo/scenario');
+const CHROMIUM = process.env.RASAD_CHROMIUM ?? '/usr/bin/chromium';
+
+// The built UI (web/dist) served by the real server over a demo home, driven by Debian's Chromium.
+describe('web UI', () => {
+  let ctx: AppContext;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'rasad-e2e-'));
+    const imported = await runCli(['import', DEMO], { RASAD_HOME: home });
+    expect(imported.code, imported.stderr).toBe(0);
+    ctx = await openContext(loadConfig({ RASAD_HOME: home }));
+    server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  it('lists items newest first, searches in Arabic and shows Arabic right to left', async () => {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
+    });
+    await page.goto(server.url);
+    await page.getByTestId('item-card').first().waitFor();
+    expect(await page.getByTestId('item-card').count()).toBeGreaterThan(10);
+
+    await page.getByTestId('search-input').fill('المستشارونَ الأمنيّونَ');
+    await page.getByTestId('search-submit').click();
+    const offer = page.locator('[data-testid="item-card"][data-key="telegram:c1302716485/3326"]');
+    await offer.waitFor();
+    const text = offer.getByTestId('item-text');
+    expect(await text.getAttribute('dir')).toBe('rtl');
+    expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await offer.getByTestId('lang-badge').innerText()).toMatch(/AR/i);
+    expect(page.url()).toContain('q=');
+    // Viewing preserved material must not call out to platforms or CDNs.
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the API with OpenAPI docs and a health check', async () => {
+    const health = (await (await fetch(`${server.url}health`)).json()) as { status: string };
+    expect(health.status).toBe('ok');
+    const spec = (await (await fetch(`${server.url}docs/json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/items', '/api/search', '/api/items/{key}']));
+    const bad = await fetch(`${server.url}api/search?q=`);
+    expect(bad.status).toBe(400);
+    const missing = await fetch(`${server.url}api/items/${encodeURIComponent('x:0')}`);
+    expect(missing.status).toBe(404);
+  });
+});
