@@ -6,6 +6,7 @@ import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { LinkList } from './LinkList.js';
 import { MediaList } from './MediaList.js';
+import { PersonName } from './PersonName.js';
 import { SnippetText } from './SnippetText.js';
 import { SourceLabel } from './SourceLabel.js';
 import { formatUtc, personLabel, safeHttpUrl, textProps } from './text.js';
@@ -41,9 +42,9 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
     <article className="card" data-testid="item-card" data-key={item.key} aria-labelledby={headingId}>
       <header className="card-head">
         <SourceLabel source={item.source} />
-        {author && (
-          <span className="author" title="Author">
-            <bdi>{author}</bdi>
+        {item.author && author && (
+          <span className="author" title={`Author: ${author}`}>
+            <PersonName person={item.author} />
           </span>
         )}
         <span className="card-head-end">

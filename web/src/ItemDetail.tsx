@@ -7,6 +7,7 @@ import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { LinkList } from './LinkList.js';
 import { MediaList } from './MediaList.js';
+import { PersonName } from './PersonName.js';
 import { SourceLabel } from './SourceLabel.js';
 import { formatCount, formatUtc, personLabel, safeHttpUrl, sourceKindLabel, textDirection, textProps, withAt } from './text.js';
 
@@ -179,7 +180,7 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
                 {sourceKindLabel(item.source.kind).name} · <bdi>{item.source.title ?? '(no title)'}</bdi> ·{' '}
                 <bdi>{item.source.handle ? withAt(item.source.handle) : '(no handle)'}</bdi> · <code>{item.source.id}</code>
               </Field>
-              <Field label="Author">{item.author ? <bdi>{personLabel(item.author)}</bdi> : <Empty />}</Field>
+              <Field label="Author">{item.author ? <PersonName person={item.author} /> : <Empty />}</Field>
               <Field label="Published">
                 <Time iso={item.published_at} />
               </Field>
@@ -212,7 +213,7 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
               <Field label="Forwarded from">
                 {item.forwarded_from ? (
                   <>
-                    <bdi>{personLabel(item.forwarded_from) || '(unnamed)'}</bdi>
+                    {personLabel(item.forwarded_from) ? <PersonName person={item.forwarded_from} /> : '(unnamed)'}
                     {item.forwarded_from.published_at && <> · {formatUtc(item.forwarded_from.published_at)}</>}
                     {item.forwarded_from.key && <> · {related(item.forwarded_from.key)}</>}
                   </>

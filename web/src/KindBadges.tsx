@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { ItemView } from './api.js';
+import { PersonName } from './PersonName.js';
 import { formatUtc, personLabel } from './text.js';
 
 interface Props {
@@ -14,7 +16,7 @@ const KIND_TITLES: Record<string, string> = {
 
 /** Badges for what the item is relative to others: repost, quote, reply, service, forwarded, edited. */
 export function KindBadges({ item }: Props) {
-  const badges: { key: string; label: string; title: string; className: string }[] = [];
+  const badges: { key: string; label: ReactNode; title: string; className: string }[] = [];
   if (item.kind in KIND_TITLES) {
     const target = item.kind === 'reply' ? item.reply_to : item.kind === 'quote' ? item.quotes : item.kind === 'repost' ? item.reposts : null;
     badges.push({
@@ -28,7 +30,12 @@ export function KindBadges({ item }: Props) {
     const who = personLabel(item.forwarded_from) || item.forwarded_from.key || 'unknown';
     badges.push({
       key: 'fwd',
-      label: `forwarded from ${who}`,
+      label: (
+        <>
+          forwarded from{' '}
+          {personLabel(item.forwarded_from) ? <PersonName person={item.forwarded_from} /> : <bdi>{who}</bdi>}
+        </>
+      ),
       title: `Forwarded from ${who}${item.forwarded_from.published_at ? ', originally ' + formatUtc(item.forwarded_from.published_at) : ''}`,
       className: 'badge kind-badge kind-forwarded',
     });
@@ -46,7 +53,7 @@ export function KindBadges({ item }: Props) {
     <>
       {badges.map((b) => (
         <span key={b.key} className={b.className} title={b.title}>
-          <bdi>{b.label}</bdi>
+          {b.label}
         </span>
       ))}
     </>

@@ -9,6 +9,8 @@ import { parseTelegramExport } from './telegram-export.parser.js';
 import { parseXArchive } from './x-archive.parser.js';
 import { parseXJsonl } from './x-jsonl.parser.js';
 
+/** Top-level keys of a Telegram Desktop export, single-chat or full-account. */
+const TELEGRAM_KEYS = /^\{[\s\S]*"(?:messages|chats|left_chats|personal_information)"\s*:/;
 /** How much of a file is read to sniff its format; Telegram puts `messages` near the top. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -22,7 +24,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   if (ext === 'jsonl' || ext === 'ndjson') return isTwarcLine(firstLine(bytes)) ? 'x-jsonl' : 'jsonl';
   if (['xml', 'rss', 'atom', 'rdf'].includes(ext)) return rootElement(head) === 'html' ? 'html' : 'rss';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
-  if (ext === 'json' && /^\{[\s\S]*"(?:messages|chats|left_chats|personal_information)"\s*:/.test(head)) return 'telegram-export';
+  if (ext === 'json' && TELEGRAM_KEYS.test(head)) return 'telegram-export';
   if (head.startsWith('window.YTD.')) return 'x-archive';
   const root = rootElement(head);
   if (root === 'rss' || root === 'feed' || root === 'rdf:rdf') return 'rss';

@@ -48,7 +48,8 @@ function toItem(entry: FeedEntry, source: SourceRef): ItemDraft {
   const text = body.text;
   const publishedAt = toIsoUtc(entry.date);
   // With neither guid nor link, a hash of what the entry says keeps re-imports idempotent.
-  const nativeId = entry.id ?? entry.link ?? `sha256:${sha256Hex([source.handle, entry.title ?? '', entry.date ?? '', text].join('\n'))}`;
+  const fingerprint = [source.handle, entry.title ?? '', entry.date ?? '', text].join('\n');
+  const nativeId = entry.id ?? entry.link ?? `sha256:${sha256Hex(fingerprint)}`;
   return {
     key: `rss:${nativeId}`,
     platform: 'rss',

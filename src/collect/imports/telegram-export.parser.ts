@@ -161,7 +161,13 @@ function media(m: JsonObject): Media[] {
   const photo = str(m.photo);
   if (photo !== undefined) {
     const missing = PLACEHOLDER.test(photo);
-    out.push({ type: 'photo', fileName: missing ? null : photo, missing: missing ? photo : null, ...size, sizeBytes: num(m.photo_file_size) ?? null });
+    out.push({
+      type: 'photo',
+      fileName: missing ? null : photo,
+      missing: missing ? photo : null,
+      ...size,
+      sizeBytes: num(m.photo_file_size) ?? null,
+    });
   }
   const file = str(m.file);
   if (file !== undefined || m.media_type !== undefined) {

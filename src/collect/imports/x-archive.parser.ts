@@ -97,7 +97,8 @@ function readTweet(t: JsonObject, source: SourceRef, handle: string | undefined,
 
 /** Photos and videos from `extended_entities.media` (all of them), else `entities.media` (first only). */
 function media(t: JsonObject): Media[] {
-  const list = arr(obj(t.extended_entities).media).length > 0 ? arr(obj(t.extended_entities).media) : arr(obj(t.entities).media);
+  const extended = arr(obj(t.extended_entities).media);
+  const list = extended.length > 0 ? extended : arr(obj(t.entities).media);
   return list.filter(isObject).map((m) => ({
     type: str(m.type) ?? 'photo',
     url: str(m.media_url_https) ?? str(m.media_url) ?? null,

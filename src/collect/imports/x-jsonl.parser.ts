@@ -65,7 +65,12 @@ export function parseXJsonl(input: ImportInput): ParseResult {
 }
 
 /** One API v2 tweet joined with its page's includes. */
-function readTweet(t: JsonObject, inc: Includes, sources: Map<string, SourceRef>, at: { file: string; line: number; field: string }): ItemDraft {
+function readTweet(
+  t: JsonObject,
+  inc: Includes,
+  sources: Map<string, SourceRef>,
+  at: { file: string; line: number; field: string },
+): ItemDraft {
   const id = str(t.id);
   if (!id || !/^\d+$/.test(id)) throw new ParseError('tweet has no numeric id', { ...at, field: `${at.field}.id` });
   if (typeof t.text !== 'string') throw new ParseError('tweet has no text', { ...at, field: `${at.field}.text` });
@@ -74,7 +79,12 @@ function readTweet(t: JsonObject, inc: Includes, sources: Map<string, SourceRef>
   const user = (authorId ? inc.users.get(authorId) : undefined) ?? (isObject(t.author) ? t.author : {});
   const username = str(user.username);
   const handle = username?.toLowerCase() ?? (authorId ? `id:${authorId}` : 'unknown');
-  const source = sources.get(handle) ?? { kind: 'x' as const, handle, title: str(user.name) ?? null, url: username ? `https://x.com/${username}` : null };
+  const source: SourceRef = sources.get(handle) ?? {
+    kind: 'x',
+    handle,
+    title: str(user.name) ?? null,
+    url: username ? `https://x.com/${username}` : null,
+  };
   sources.set(handle, source);
 
   const refs = arr(t.referenced_tweets).filter(isObject);
@@ -83,7 +93,9 @@ function readTweet(t: JsonObject, inc: Includes, sources: Map<string, SourceRef>
   const quoted = ref('quoted');
   const repliedTo = ref('replied_to');
   const kind: ItemKind = retweeted ? 'repost' : quoted ? 'quote' : repliedTo ? 'reply' : 'post';
-  const fullText = (r: JsonObject | undefined): unknown => (r ? (inc.tweets.get(str(r.id) ?? '')?.text ?? r.text) : undefined);
+  // The referenced tweet's full text is in includes.tweets (flattened twarc2 output inlines it).
+  const fullText = (r: JsonObject | undefined): unknown =>
+    r ? (inc.tweets.get(str(r.id) ?? '')?.text ?? r.text) : undefined;
 
   const extra: Record<string, unknown> = {};
   const keep = (name: string, value: unknown): void => {
