@@ -25,9 +25,15 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
   lines.push(`Imported ${f.summary.imported} items from ${f.summary.files.filter((x) => x.status === 'ok').length} files (${f.summary.duplicates} duplicates, ${f.summary.failed} failed).`, '');
   lines.push('## Items per source and language', '');
   lines.push(`| source | ${languages.join(' | ')} | total |`, `|---|${languages.map(() => '---:').join('|')}|---:|`);
-  for (const s of f.sources) {
-    const row = languages.map((l) => String(f.counts.find((c) => c.sourceId === s.id && (c.language ?? 'und') === l)?.items ?? ''));
-    lines.push(`| ${cell(`${s.kind}: ${s.title ?? s.handle}`)} | ${row.join(' | ')} | ${s.items} |`);
+  const kindOf = new Map(f.sources.map((s) => [s.id, s.kind]));
+  const kinds = [...new Set(f.sources.map((s) => s.kind))].sort();
+  for (const kind of kinds) {
+    const rows = f.counts.filter((c) => kindOf.get(c.sourceId) === kind);
+    const perLang = languages.map((l) => rows.filter((c) => (c.language ?? 'und') === l).reduce((n, c) => n + c.items, 0));
+    const sources = f.sources.filter((s) => s.kind === kind);
+    const names = sources.map((s) => s.title ?? s.handle).slice(0, 3).join(', ');
+    const label = `${kind} (${sources.length} source${sources.length === 1 ? '' : 's'}: ${names}${sources.length > 3 ? ', …' : ''})`;
+    lines.push(`| ${cell(label)} | ${perLang.map((n) => (n ? String(n) : '')).join(' | ')} | ${perLang.reduce((a, b) => a + b, 0)} |`);
   }
   lines.push('', '## Newest posts', '');
   for (const i of f.newest) {

@@ -139,3 +139,19 @@ describe('the same import on PostgreSQL', () => {
     }
   }, 120_000);
 });
+
+describe('rasad analyze --pending', () => {
+  it('analyzes items imported with --no-analyze, once', async () => {
+    const env = { RASAD_HOME: tempDir() };
+    const dir = tempDir();
+    const file = path.join(dir, 'posts.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'p1', text: 'يقف المستشارون الأمنيون للمقاومة الإسلامية على أهبة الاستعداد' })}\n${JSON.stringify({ id: 'p2', text: 'Analysts doubted the offer was genuine.' })}\n`);
+    expect((await runCli(['import', file, '--no-analyze'], env)).code).toBe(0);
+    const before = JSON.parse((await runCli(['items', 'list', '--json'], env)).stdout) as Array<{ language: string | null }>;
+    expect(before.map((i) => i.language)).toEqual([null, null]);
+    expect((await runCli(['analyze', '--pending'], env)).stdout).toBe('analyzed 2 stored item(s)\n');
+    const after = JSON.parse((await runCli(['items', 'list', '--json'], env)).stdout) as Array<{ language: string | null }>;
+    expect(after.map((i) => i.language).sort()).toEqual(['ar', 'en']);
+    expect((await runCli(['analyze', '--pending'], env)).stdout).toBe('analyzed 0 stored item(s)\n');
+  });
+});

@@ -8,6 +8,8 @@ import { ValidationError } from '../../core/errors.js';
 import { loadFastTextLid } from '../../text/fasttext-lid.js';
 import { normalize } from '../../text/normalize.js';
 import type { Io } from '../io.js';
+import { withContext } from '../with-context.js';
+import { runPendingStages } from '../../analyze/runner.js';
 
 const lineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -50,9 +52,17 @@ export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
     .description('analyze JSON lines {"id","text","lang"?} from stdin; one result line per input line')
-    .option('--jsonl', 'read JSON lines on stdin, write JSON lines on stdout (the only mode)')
-    .action(async (raw: { jsonl?: boolean }) => {
-      if (!raw.jsonl) throw new ValidationError('analyze reads JSON lines: use `rasad analyze --jsonl < input.jsonl`', { field: '--jsonl' });
+    .option('--jsonl', 'read JSON lines on stdin, write JSON lines on stdout')
+    .option('--pending', 'analyze stored items whose stage results are missing or from an older stage version')
+    .action(async (raw: { jsonl?: boolean; pending?: boolean }, cmd: Command) => {
+      if (raw.pending) {
+        await withContext(io, cmd.optsWithGlobals<{ home?: string }>().home, async (ctx) => {
+          const n = await runPendingStages({ db: ctx.db, pipeline: await ctx.pipeline(), clock: ctx.clock });
+          io.stdout.write(`analyzed ${n} stored item(s)\n`);
+        });
+        return;
+      }
+      if (!raw.jsonl) throw new ValidationError('use `rasad analyze --jsonl < input.jsonl` or `rasad analyze --pending`', { field: '--jsonl' });
       loadConfig(io.env);
       const pipeline = createPipeline({ languageModel: await loadFastTextLid() });
       const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });

@@ -1,0 +1,43 @@
+import { type Clock, toIso } from '../core/clock.js';
+import type { Db } from '../store/database.js';
+import { getItemsByIds, updateItemLanguage } from '../store/item.repository.js';
+import { itemsNeedingStage, saveStageResults } from '../store/stage-result.repository.js';
+import { withTransaction } from '../store/transaction.js';
+import type { LanguageResult } from './language.stage.js';
+import type { Pipeline, PipelineResult } from './pipeline.js';
+
+/**
+ * Runs the pipeline over stored items whose results are missing or older than the current stage
+ * versions (items imported with --no-analyze, or after a stage's version changed), in batches,
+ * one transaction per batch. Returns how many items were (re)analyzed.
+ */
+export async function runPendingStages(
+  deps: { db: Db; pipeline: Pipeline; clock: Clock },
+  opts: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  const batchSize = opts.batchSize ?? 500;
+  let done = 0;
+  for (const stage of deps.pipeline.stages) {
+    for (;;) {
+      const ids = await itemsNeedingStage(deps.db, stage.name, stage.version, batchSize);
+      if (ids.length === 0) break;
+      const items = await getItemsByIds(deps.db, ids);
+      const now = toIso(deps.clock.now());
+      const analyzed: Array<{ item: (typeof items)[number]; result: PipelineResult }> = [];
+      for (const item of items) {
+        analyzed.push({ item, result: await deps.pipeline.run({ text: item.text, title: item.title, langHint: item.langHint }) });
+      }
+      await withTransaction(deps.db, async (tx) => {
+        for (const { item, result } of analyzed) {
+          await saveStageResults(tx, result.outputs.map((o) => ({ itemId: item.id, stage: o.stage, version: o.version, output: o.output, createdAt: now })));
+          const language: LanguageResult = result.language;
+          await updateItemLanguage(tx, item.id, language);
+        }
+      });
+      done += items.length;
+      opts.onProgress?.(done);
+      if (items.length < ids.length) break; // ids vanished meanwhile; do not loop on them
+    }
+  }
+  return done;
+}
