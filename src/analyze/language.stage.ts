@@ -35,8 +35,9 @@ const SCRIPT_DEFAULT: Partial<Record<Script, string>> = { Arab: 'ar', Cyrl: 'ru'
 
 /** Text with links, @handles, hashtag marks, emoji and digits removed: what language is written in. */
 function languageText(input: LanguageInput): string {
-  // The first ~600 characters decide the language; longer texts only cost model time.
-  const text = [input.title, input.text].filter(Boolean).join('\n').slice(0, 600);
+  // The first few hundred characters decide the language; longer texts only cost model time
+  // (fastText's cost grows with length: ~80 µs at 200 characters, ~190 µs at 600).
+  const text = [input.title, input.text].filter(Boolean).join('\n').slice(0, 400);
   return text
     .replace(/https?:\/\/\S+|www\.\S+|t\.me\/\S+/giu, ' ')
     .replace(/[@#]([\p{L}\p{N}_]+)/gu, (_m, w: string) => ` ${w.replace(/_/g, ' ')} `)
@@ -60,7 +61,7 @@ export const languageStage: Stage<LanguageInput, LanguageResult, LanguageContext
     if (!script || letters < 2 || dominantScript(withoutTags).letters < 2) return { code: 'und', confidence: 0, script };
     const only = SCRIPT_ONLY[script];
     if (only && !SCRIPT_LANGS[script]) return { code: only, confidence: 0.99, script };
-    const candidates = await model.predict(clean, 5);
+    const candidates = await model.predict(clean.slice(0, 240), 3);
     const allowed = SCRIPT_LANGS[script];
     const fits = (code: string): boolean =>
       allowed ? allowed.has(code) : script === 'Latn' ? !isNonLatinLanguage(code) : true;

@@ -78,8 +78,11 @@ export const initial: DialectSql = {
     `CREATE INDEX items_published ON items (published_at DESC, seq DESC)`,
     `CREATE INDEX items_source ON items (source_id, published_at DESC)`,
     `CREATE INDEX items_language ON items (language)`,
+    // search_text is already normalized and split into single-space-separated letter/digit tokens
+    // (text/normalize.ts), so the plain 'ascii' tokenizer splits it exactly as PostgreSQL does,
+    // at a fraction of unicode61's cost.
     `CREATE VIRTUAL TABLE items_fts USING fts5 (
-      search_text, content='items', content_rowid='seq', tokenize='unicode61 remove_diacritics 0'
+      search_text, content='items', content_rowid='seq', tokenize='ascii'
     )`,
     `CREATE TABLE stage_results (
       item_id TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
