@@ -1,18 +1,8 @@
 import type { Db } from './database.js';
+import type { CapturesTable } from './schema.js';
 
-/** A capture: bytes as imported or fetched, addressed by their SHA-256. */
-export interface CaptureRecord {
-  id: string;
-  sha256: string;
-  sizeBytes: number;
-  mediaType: string;
-  storageKey: string;
-  origin: string;
-  method: string;
-  capturedAt: string;
-  warcRef: string | null;
-  timestampToken: string | null;
-}
+/** A capture: bytes as imported or fetched, addressed by their SHA-256 (one row of `captures`). */
+export type CaptureRecord = CapturesTable;
 
 /** Records a capture; the same id twice is a no-op (re-importing a file keeps the first capture). */
 export async function insertCapture(db: Db, capture: CaptureRecord): Promise<void> {

@@ -50,34 +50,25 @@ export async function upsertSource(db: Db, ref: SourceRef, now: string): Promise
   return id;
 }
 
+const SOURCE_COLUMNS = [
+  'sources.id',
+  'sources.kind',
+  'sources.handle',
+  'sources.title',
+  'sources.url',
+  'sources.language',
+  'sources.status',
+  'sources.tags',
+  'sources.createdAt',
+] as const;
+
 /** Every source with how many items it holds, by kind then handle. */
 export async function listSources(db: Db): Promise<SourceRecord[]> {
   const rows = await db.kysely
     .selectFrom('sources')
     .leftJoin('items', 'items.sourceId', 'sources.id')
-    .select([
-      'sources.id',
-      'sources.kind',
-      'sources.handle',
-      'sources.title',
-      'sources.url',
-      'sources.language',
-      'sources.status',
-      'sources.tags',
-      'sources.createdAt',
-      (eb) => eb.fn.count<number>('items.id').as('items'),
-    ])
-    .groupBy([
-      'sources.id',
-      'sources.kind',
-      'sources.handle',
-      'sources.title',
-      'sources.url',
-      'sources.language',
-      'sources.status',
-      'sources.tags',
-      'sources.createdAt',
-    ])
+    .select([...SOURCE_COLUMNS, (eb) => eb.fn.count<number>('items.id').as('items')])
+    .groupBy([...SOURCE_COLUMNS])
     .orderBy('sources.kind')
     .orderBy('sources.handle')
     .execute();
