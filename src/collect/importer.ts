@@ -13,7 +13,8 @@ import { existingKeys, insertItems, type NewItem } from '../store/item.repositor
 import { upsertSource } from '../store/source.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
 import { withTransaction } from '../store/transaction.js';
-import { NORMALIZE_VERSION, normalize, searchTextOfNormalized } from '../text/normalize.js';
+import { searchForms } from '../analyze/reindex.js';
+import { NORMALIZE_VERSION } from '../text/normalize.js';
 import { detectFormat, parserFor } from './imports/detect-format.js';
 import type { ImportFormat, ParseResult } from './imports/import-format.js';
 import { expandImportPaths, type FileToImport } from './import-files.js';
@@ -203,16 +204,14 @@ async function storeParsed(
       sourceIds.set(sourceKey(draft.source.kind, draft.source.handle), sourceId);
     }
     const id = itemIdForKey(draft.key);
-    const normalized = normalize(draft.text);
-    const searchable = draft.title ? `${searchTextOfNormalized(normalize(draft.title))} ${searchTextOfNormalized(normalized)}` : searchTextOfNormalized(normalized);
+    const forms = searchForms(draft.text, draft.title);
     const analysis = analyze && deps.pipeline ? await deps.pipeline.run({ text: draft.text, title: draft.title, langHint: draft.langHint }) : null;
     newItems.push({
       id,
       sourceId,
       draft,
       collectedAt: now,
-      normalized,
-      searchText: searchable,
+      ...forms,
       normalizeVersion: NORMALIZE_VERSION,
       language: analysis?.language.code ?? null,
       languageConfidence: analysis?.language.confidence ?? null,

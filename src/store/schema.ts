@@ -53,6 +53,7 @@ export interface ItemsTable {
   text: string;
   normalized: string;
   searchText: string;
+  stemText: string;
   normalizeVersion: number;
   langHint: string | null;
   language: string | null;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SearchTerm } from '../text/search-query.js';
-import { toFts5Match, toTsQuery } from '../text/search-query.js';
+import { termTsQuery, toFts5Match } from '../text/search-query.js';
 import type { Db } from './database.js';
 
 /** A full-text hit: the item id and a relevance score (higher is better). */
@@ -26,11 +26,19 @@ export async function searchItems(db: Db, terms: SearchTerm[], limit: number): P
       LIMIT ${limit}`.execute(db.kysely);
     return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   }
-  const tsquery = toTsQuery(terms);
+  // Each term matches its words exactly or, for a single word, its light stem.
+  const predicates = terms.map((t) =>
+    t.stem
+      ? sql`(search_vector @@ to_tsquery('simple', ${termTsQuery(t)}) OR stem_vector @@ to_tsquery('simple', ${`'${t.stem}'`}))`
+      : sql`search_vector @@ to_tsquery('simple', ${termTsQuery(t)})`,
+  );
+  const anyWord = terms.map(termTsQuery).join(' | ');
+  const stems = terms.flatMap((t) => (t.stem ? [`'${t.stem}'`] : []));
+  const anyStem = stems.length > 0 ? stems.join(' | ') : anyWord;
   const result = await sql<{ id: string; score: number }>`
-    SELECT id, ts_rank_cd(search_vector, q) AS score
-    FROM items, to_tsquery('simple', ${tsquery}) AS q
-    WHERE search_vector @@ q
+    SELECT id, ts_rank_cd(search_vector, qw) + 0.5 * ts_rank_cd(stem_vector, qs) AS score
+    FROM items, to_tsquery('simple', ${anyWord}) AS qw, to_tsquery('simple', ${anyStem}) AS qs
+    WHERE ${sql.join(predicates, sql` AND `)}
     ORDER BY score DESC, published_at DESC NULLS LAST
     LIMIT ${limit}`.execute(db.kysely);
   return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));

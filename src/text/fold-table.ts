@@ -9,7 +9,8 @@ const ranges: Array<[number, number, string]> = [
   [0x06d6, 0x06ed, ''], // Quranic annotation marks
   [0x0610, 0x061a, ''], // Arabic honorific and small marks
   [0x08d3, 0x08ff, ''], // extended Arabic marks
-  [0x200b, 0x200f, ''], // zero-width space, ZWNJ, ZWJ, LRM, RLM
+  [0x200b, 0x200b, ''], // zero-width space
+  [0x200d, 0x200f, ''], // ZWJ, LRM, RLM
   [0x202a, 0x202e, ''], // bidi embeddings and overrides
   [0x2060, 0x2064, ''], // word joiner, invisible operators
   [0x2066, 0x2069, ''], // bidi isolates
@@ -17,6 +18,10 @@ const ranges: Array<[number, number, string]> = [
 
 const singles: Record<number, string> = {
   0x0640: '', // tatweel (kashida)
+  // ZWNJ is meaningful in Persian (می‌خواهم, حزب‌الله): kept as a word-internal joiner in the
+  // normalized text; search tokenization treats it as a word boundary, so حزب‌الله finds
+  // the Arabic حزب الله and Persian written with a space instead of ZWNJ.
+  0x200c: '\u200c',
   0x061c: '', // Arabic letter mark
   0xfeff: '', // BOM / zero-width no-break space
   0x00ad: '', // soft hyphen

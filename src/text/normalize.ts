@@ -1,7 +1,7 @@
 import { tableFold } from './fold-table.js';
 
 /** Bumped whenever folding changes, so stored normalized text and indexes can be rebuilt. */
-export const NORMALIZE_VERSION = 1;
+export const NORMALIZE_VERSION = 2;
 
 /** Normalized text and, for each of its UTF-16 units, the index of the original unit it came from. */
 export interface NormalizedText {

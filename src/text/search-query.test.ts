@@ -6,18 +6,20 @@ describe('parseSearchQuery', () => {
   it('normalizes words, keeps phrases and prefixes', () => {
     const terms = parseSearchQuery('المستشارونَ "N-USA the end" hizb* al-ʿAskari');
     expect(terms).toEqual([
-      { tokens: ['المستشارون'], phrase: false, prefix: false },
-      { tokens: ['n', 'usa', 'the', 'end'], phrase: true, prefix: false },
-      { tokens: ['hizb'], phrase: false, prefix: true },
-      { tokens: ['al', 'askari'], phrase: true, prefix: false },
+      { tokens: ['المستشارون'], phrase: false, prefix: false, stem: 'مستشار' },
+      { tokens: ['n', 'usa', 'the', 'end'], phrase: true, prefix: false, stem: null },
+      { tokens: ['hizb'], phrase: false, prefix: true, stem: null },
+      { tokens: ['al', 'askari'], phrase: true, prefix: false, stem: null },
     ]);
-    expect(toFts5Match(terms)).toBe('"المستشارون" "n usa the end" "hizb"* "al askari"');
+    expect(toFts5Match(terms)).toBe(
+      '(search_text : "المستشارون" OR stem_text : "مستشار") AND search_text : "n usa the end" AND search_text : "hizb" * AND search_text : "al askari"',
+    );
     expect(toTsQuery(terms)).toBe("'المستشارون' & ('n' <-> 'usa' <-> 'the' <-> 'end') & 'hizb':* & ('al' <-> 'askari')");
   });
 
   it('ignores punctuation-only input and unbalanced quotes safely', () => {
     expect(parseSearchQuery('!!! ... "')).toEqual([]);
-    expect(toFts5Match(parseSearchQuery('"unclosed phrase'))).toBe('"unclosed phrase"');
+    expect(toFts5Match(parseSearchQuery('"unclosed phrase'))).toBe('search_text : "unclosed phrase"');
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reindexStale } from '../../src/analyze/reindex.js';
 import { search } from '../../src/app/search.service.js';
 import { getActor, saveActor, actorIdsByNormalizedAlias } from '../../src/store/actor.repository.js';
 import { getThreat, mentionsOfItem, replaceMentions, saveThreat } from '../../src/store/analysis.repository.js';
@@ -103,6 +104,29 @@ describe.each<DialectName>(['sqlite', 'postgres'])('repositories on %s', (dialec
       expect((await search(db, q, 10)).map((r) => r.item.key), q).toEqual([latin.draft.key]);
     }
     expect(await search(db, '"ali abu"', 10)).toEqual([]);
+  });
+
+  it('finds other inflections of a word through its light stem, and Persian ZWNJ forms', async () => {
+    const plural = buildNewItem(sourceId, { text: 'وصل المستشارون إلى بغداد' });
+    const persian = buildNewItem(sourceId, { text: 'بیانیه حزب‌الله درباره سفارت' });
+    const english = buildNewItem(sourceId, { text: 'The militia is training fighters' });
+    await insertItems(db, [plural, persian, english]);
+    expect((await search(db, 'المستشار', 10)).map((r) => r.item.key)).toEqual([plural.draft.key]);
+    expect((await search(db, 'مستشارين', 10)).map((r) => r.item.key)).toEqual([plural.draft.key]);
+    expect((await search(db, 'حزب الله', 10)).map((r) => r.item.key)).toEqual([persian.draft.key]);
+    expect((await search(db, '"حزب الله"', 10)).map((r) => r.item.key)).toEqual([persian.draft.key]);
+    expect((await search(db, 'trains', 10)).map((r) => r.item.key)).toEqual([english.draft.key]);
+    expect(await search(db, '"trains fighters"', 10)).toEqual([]);
+  });
+
+  it('re-indexes items stored by an older normalization version', async () => {
+    const old = buildNewItem(sourceId, { text: 'بیانیه حزب‌الله' }, { normalized: 'stale', searchText: 'stale words', stemText: '', normalizeVersion: 1 });
+    await insertItems(db, [old]);
+    expect((await search(db, 'stale', 10)).length).toBe(1);
+    expect(await reindexStale(db)).toBe(1);
+    expect(await search(db, 'stale', 10)).toEqual([]);
+    expect((await search(db, 'حزب الله', 10)).map((r) => r.item.key)).toEqual([old.draft.key]);
+    expect(await reindexStale(db)).toBe(0);
   });
 
   it('gives a snippet of the original text with the match', async () => {

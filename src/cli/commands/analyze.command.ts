@@ -10,6 +10,7 @@ import { normalize } from '../../text/normalize.js';
 import type { Io } from '../io.js';
 import { withContext } from '../with-context.js';
 import { runPendingStages } from '../../analyze/runner.js';
+import { reindexStale } from '../../analyze/reindex.js';
 
 const lineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -57,6 +58,8 @@ export function registerAnalyze(program: Command, io: Io): void {
     .action(async (raw: { jsonl?: boolean; pending?: boolean }, cmd: Command) => {
       if (raw.pending) {
         await withContext(io, cmd.optsWithGlobals<{ home?: string }>().home, async (ctx) => {
+          const reindexed = await reindexStale(ctx.db);
+          if (reindexed > 0) io.stderr.write(`re-indexed ${reindexed} item(s) for the current normalization\n`);
           const n = await runPendingStages({ db: ctx.db, pipeline: await ctx.pipeline(), clock: ctx.clock });
           io.stdout.write(`analyzed ${n} stored item(s)\n`);
         });
