@@ -164,6 +164,35 @@ export interface UsersTable {
   createdAt: string;
 }
 
+export interface TranslationsTable {
+  id: string;
+  textSha256: string;
+  sourceLang: string;
+  targetLang: string;
+  engine: string;
+  model: string;
+  translatedText: string;
+  detectedSource: string | null;
+  createdAt: string;
+}
+
+export interface ItemTranslationsTable {
+  itemId: string;
+  targetLang: string;
+  translationId: string;
+  createdAt: string;
+}
+
+export interface TranslationQueueTable {
+  itemId: string;
+  targetLang: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  details: unknown;
+}
+
 export interface Database {
   sources: SourcesTable;
   captures: CapturesTable;
@@ -177,4 +206,7 @@ export interface Database {
   events: EventsTable;
   eventMembers: EventMembersTable;
   users: UsersTable;
+  translations: TranslationsTable;
+  itemTranslations: ItemTranslationsTable;
+  translationQueue: TranslationQueueTable;
 }
