@@ -3,7 +3,7 @@ import { deterministicId } from '../core/ids.js';
 import { TranslationError, type Translator } from '../core/translator.js';
 import type { Db } from '../store/database.js';
 import { getItemsByIds, type StoredItem } from '../store/item.repository.js';
-import { saveStageResults } from '../store/stage-result.repository.js';
+import { itemsNeedingStage, saveStageResults } from '../store/stage-result.repository.js';
 import {
   dueTranslations,
   findCachedTranslation,
@@ -35,15 +35,39 @@ export interface TranslationCounts {
  * Translates items through the configured engine, using the cache first. Engine failures never
  * throw: a retryable one queues the item with backoff, any other marks it failed with the reason.
  */
-export async function translateItems(deps: TranslationDeps, itemIds: string[]): Promise<TranslationCounts> {
+export async function translateItems(deps: TranslationDeps, itemIds: string[], opts: { recordSkips?: boolean } = {}): Promise<TranslationCounts> {
   const counts: TranslationCounts = { translated: 0, cached: 0, skipped: 0, queued: 0, failed: 0 };
   if (deps.translator.engine === 'none') return { ...counts, skipped: itemIds.length };
   for (let i = 0; i < itemIds.length; i += 200) {
     for (const item of await getItemsByIds(deps.db, itemIds.slice(i, i + 200))) {
-      counts[await translateOne(deps, item)]++;
+      const outcome = await translateOne(deps, item);
+      if (outcome === 'skipped' && opts.recordSkips) {
+        await record(deps.db, item.id, toIso(deps.clock.now()), { status: 'skipped', reason: `language ${item.language ?? 'unknown'}` });
+      }
+      counts[outcome]++;
     }
   }
   return counts;
+}
+
+/**
+ * Translates stored items that were never attempted (imported before an engine was configured,
+ * or with --no-analyze), then retries the queue; skipped items are recorded so they are not
+ * picked up again.
+ */
+export async function translatePending(deps: TranslationDeps): Promise<TranslationCounts> {
+  const total: TranslationCounts = { translated: 0, cached: 0, skipped: 0, queued: 0, failed: 0 };
+  if (deps.translator.engine === 'none') return total;
+  const add = (c: TranslationCounts): void => {
+    for (const k of Object.keys(total) as Array<keyof TranslationCounts>) total[k] += c[k];
+  };
+  for (;;) {
+    const ids = await itemsNeedingStage(deps.db, translateStage.name, translateStage.version, 500);
+    if (ids.length === 0) break;
+    add(await translateItems(deps, ids, { recordSkips: true }));
+  }
+  add(await retryDueTranslations(deps));
+  return total;
 }
 
 /** Retries queued translations whose time has come. */

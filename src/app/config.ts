@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTranslatorConfig, type TranslatorConfig } from '../analyze/translate/translator-config.js';
 import { ConfigError } from '../core/errors.js';
 
 const envSchema = z.object({
@@ -23,15 +24,24 @@ export interface Config {
   telegramWebUrl: string;
   xApiUrl: string;
   fetchAllow: string[];
+  /** Machine translation engine settings (`none` unless RASAD_TRANSLATE_ENGINE is set). */
+  translation: TranslatorConfig;
 }
 
 /** Reads the configuration; every problem is listed at once in a ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { home?: string } = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('RASAD_') && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  let translation: TranslatorConfig | null = null;
+  try {
+    translation = parseTranslatorConfig(cleaned);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
+  // Every problem in the environment is reported at once, then nothing runs.
+  if (!parsed.success || !translation || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     home: path.resolve(flags.home ?? e.RASAD_HOME ?? path.join(os.homedir(), '.rasad')),
@@ -40,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { home?: string } = {}
     telegramWebUrl: e.RASAD_TELEGRAM_WEB_URL,
     xApiUrl: e.RASAD_X_API_URL,
     fetchAllow: e.RASAD_FETCH_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    translation,
   };
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createPipeline, type Pipeline } from '../analyze/pipeline.js';
+import { createTranslator } from '../analyze/translate/create-translator.js';
+import type { TranslationDeps } from '../analyze/translation.runner.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
@@ -17,6 +19,8 @@ export interface AppContext {
   logger: Logger;
   /** The analysis pipeline; models load on first use. */
   pipeline(): Promise<Pipeline>;
+  /** What the translation runner needs: the configured engine, target language and timeout. */
+  translation(): TranslationDeps;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,10 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
     pipeline() {
       pipeline ??= loadFastTextLid().then((languageModel) => createPipeline({ languageModel }));
       return pipeline;
+    },
+    translation() {
+      const t = config.translation;
+      return { db, translator: createTranslator(t), clock: opts.clock ?? systemClock, target: t.target, timeoutMs: t.timeoutMs };
     },
     close: () => db.close(),
   };

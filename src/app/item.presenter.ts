@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StoredItem } from '../store/item.repository.js';
+import type { TranslationRecord } from '../store/translation.repository.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
 export const itemViewSchema = z.object({
@@ -37,11 +38,21 @@ export const itemViewSchema = z.object({
   reposts: z.string().nullable(),
   metrics: z.record(z.string(), z.number()),
   capture_id: z.string().nullable(),
+  translation: z
+    .object({
+      text: z.string(),
+      engine: z.string(),
+      model: z.string().nullable(),
+      source_lang: z.string(),
+      target_lang: z.string(),
+      created_at: z.string(),
+    })
+    .nullable(),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
 /** Presents a stored item for output. */
-export function presentItem(item: StoredItem): ItemView {
+export function presentItem(item: StoredItem, translation?: TranslationRecord): ItemView {
   return {
     id: item.id,
     key: item.key,
@@ -75,5 +86,11 @@ export function presentItem(item: StoredItem): ItemView {
     reposts: item.reposts ?? null,
     metrics: item.metrics,
     capture_id: item.captureId,
+    translation: translation ? presentTranslation(translation) : null,
   };
+}
+
+/** A stored translation with its provenance, as output. */
+export function presentTranslation(t: TranslationRecord): NonNullable<ItemView['translation']> {
+  return { text: t.translatedText, engine: t.engine, model: t.model || null, source_lang: t.sourceLang, target_lang: t.targetLang, created_at: t.createdAt };
 }

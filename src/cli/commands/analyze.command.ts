@@ -7,9 +7,13 @@ import { createPipeline } from '../../analyze/pipeline.js';
 import { ValidationError } from '../../core/errors.js';
 import { loadFastTextLid } from '../../text/fasttext-lid.js';
 import { normalize } from '../../text/normalize.js';
+import { createTranslator } from '../../analyze/translate/create-translator.js';
+import { needsTranslation, textHash } from '../../analyze/translate.stage.js';
+import type { Translation, Translator } from '../../core/translator.js';
 import type { Io } from '../io.js';
 import { withContext } from '../with-context.js';
 import { runPendingStages } from '../../analyze/runner.js';
+import { translatePending } from '../../analyze/translation.runner.js';
 import { reindexStale } from '../../analyze/reindex.js';
 
 const lineSchema = z.object({
@@ -20,8 +24,31 @@ const lineSchema = z.object({
   published_at: z.string().optional(),
 });
 
+/** An engine and an in-memory cache for the stateless `analyze --jsonl` (no database involved). */
+export interface LineTranslation {
+  translator: Translator;
+  target: string;
+  timeoutMs: number;
+  cache: Map<string, Translation>;
+}
+
+async function translateLine(t: LineTranslation | null, text: string, language: string): Promise<{ translation: Record<string, unknown> | null; error?: string }> {
+  if (!t || t.translator.engine === 'none' || !needsTranslation(text, language, t.target)) return { translation: null };
+  const key = `${language}|${textHash(text)}`;
+  try {
+    let result = t.cache.get(key);
+    if (!result) {
+      result = await t.translator.translate({ text, source: language, target: t.target }, AbortSignal.timeout(t.timeoutMs));
+      t.cache.set(key, result);
+    }
+    return { translation: { text: result.text, engine: result.engine, model: result.model } };
+  } catch (error) {
+    return { translation: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** Analyzes one input line into the CLI.md output shape (or an error object). */
-export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: number): Promise<Record<string, unknown>> {
+export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: number, translation: LineTranslation | null = null): Promise<Record<string, unknown>> {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -36,11 +63,13 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
   }
   const input = parsed.data;
   const result = await pipeline.run({ text: input.text, langHint: input.lang ?? null });
+  const translated = await translateLine(translation, input.text, result.language.code);
   return {
     id: input.id,
     language: result.language,
     normalized: normalize(input.text),
-    translation: null,
+    translation: translated.translation,
+    ...(translated.error ? { translation_error: translated.error } : {}),
     mentions: [],
     // The threat stage arrives with its own issue; until then no assessment is claimed.
     threat: null,
@@ -62,18 +91,25 @@ export function registerAnalyze(program: Command, io: Io): void {
           if (reindexed > 0) io.stderr.write(`re-indexed ${reindexed} item(s) for the current normalization\n`);
           const n = await runPendingStages({ db: ctx.db, pipeline: await ctx.pipeline(), clock: ctx.clock });
           io.stdout.write(`analyzed ${n} stored item(s)\n`);
+          const translation = ctx.translation();
+          if (translation.translator.engine !== 'none') {
+            const t = await translatePending(translation);
+            io.stdout.write(`translations: ${t.translated} new, ${t.cached} from cache, ${t.queued} queued for retry, ${t.failed} failed\n`);
+          }
         });
         return;
       }
       if (!raw.jsonl) throw new ValidationError('use `rasad analyze --jsonl < input.jsonl` or `rasad analyze --pending`', { field: '--jsonl' });
-      loadConfig(io.env);
+      const config = loadConfig(io.env);
       const pipeline = createPipeline({ languageModel: await loadFastTextLid() });
+      const t = config.translation;
+      const translation: LineTranslation = { translator: createTranslator(t), target: t.target, timeoutMs: t.timeoutMs, cache: new Map() };
       const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
       let n = 0;
       for await (const line of lines) {
         n++;
         if (line.trim() === '') continue;
-        io.stdout.write(`${JSON.stringify(await analyzeLine(pipeline, line, n))}\n`);
+        io.stdout.write(`${JSON.stringify(await analyzeLine(pipeline, line, n, translation))}\n`);
       }
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { translateItems } from '../../analyze/translation.runner.js';
 import { importPaths, type ImportSummary } from '../../collect/importer.js';
 import { importFormats } from '../../collect/imports/import-format.js';
 import { type Io, writeJson } from '../io.js';
@@ -34,8 +35,18 @@ export function registerImport(program: Command, io: Io, setExit: (code: number)
           { format: opts.format, ...(opts.channel ? { channel: opts.channel.replace(/^@/, '') } : {}), analyze: opts.analyze, onProgress: (d, t) => bar.update(d, t) },
         );
         bar.stop();
-        if (opts.json) writeJson(io, publicSummary(summary));
-        else printSummary(io, summary);
+        // Translation calls an engine over the network: it runs after the files are stored, and
+        // an engine failure only queues the item for a retry.
+        const translation = ctx.translation();
+        const translations =
+          opts.analyze && translation.translator.engine !== 'none' && summary.newItemIds.length > 0
+            ? await translateItems(translation, summary.newItemIds)
+            : null;
+        if (opts.json) writeJson(io, { ...publicSummary(summary), ...(translations ? { translations } : {}) });
+        else {
+          printSummary(io, summary);
+          if (translations) io.stdout.write(`translations: ${translations.translated} new, ${translations.cached} from cache, ${translations.queued} queued for retry, ${translations.failed} failed\n`);
+        }
         if (summary.failed > 0) setExit(1);
       });
     });

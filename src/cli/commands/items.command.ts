@@ -5,6 +5,8 @@ import type { Db } from '../../store/database.js';
 import { getItemByKey, listItems, type StoredItem } from '../../store/item.repository.js';
 import { getStageResults } from '../../store/stage-result.repository.js';
 import { listSources } from '../../store/source.repository.js';
+import { translationOfItem } from '../../store/translation.repository.js';
+import { presentTranslation } from '../../app/item.presenter.js';
 import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
 
@@ -102,12 +104,21 @@ export function registerItems(program: Command, io: Io): void {
         const item = await getItemByKey(ctx.db, key);
         if (!item) throw new NotFoundError(`no item with key ${key}`);
         const stages = await getStageResults(ctx.db, item.id);
-        const view = { ...cliItem(item), id: item.id, locator: item.locator ?? null, extra: item.extra, stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })) };
+        const translation = await translationOfItem(ctx.db, item.id, ctx.config.translation.target);
+        const view = {
+          ...cliItem(item),
+          id: item.id,
+          locator: item.locator ?? null,
+          extra: item.extra,
+          translation: translation ? presentTranslation(translation) : null,
+          stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
+        };
         if (raw.json) return writeJson(io, view);
         io.stdout.write(`${item.key}  (${item.kind}, ${item.sourceTitle ?? item.sourceHandle})\n`);
         io.stdout.write(`published ${item.publishedAt ?? 'unknown'}${item.editedAt ? `, edited ${item.editedAt}` : ''}; language ${item.language ?? '?'} (${item.languageConfidence ?? '-'})\n`);
         if (item.title) io.stdout.write(`\n${item.title}\n`);
         io.stdout.write(`\n${item.text}\n`);
+        if (translation) io.stdout.write(`\n— translation (${translation.engine}${translation.model ? ` ${translation.model}` : ''}, ${translation.createdAt}):\n${translation.translatedText}\n`);
       });
     });
 }

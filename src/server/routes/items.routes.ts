@@ -7,6 +7,7 @@ import { search } from '../../app/search.service.js';
 import { NotFoundError } from '../../core/errors.js';
 import { countBySourceAndLanguage, countItems, getItemByKey, listItems } from '../../store/item.repository.js';
 import { listSources } from '../../store/source.repository.js';
+import { translationOfItem, translationsOfItems } from '../../store/translation.repository.js';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -31,7 +32,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => {
       const q = req.query;
       const page = await listItems(ctx.db, { limit: q.limit, before: q.before ?? null, language: q.language ?? null, sourceId: q.source ?? null });
-      return { items: page.items.map(presentItem), next: page.next };
+      const translations = await translationsOfItems(ctx.db, page.items.map((i) => i.id), ctx.config.translation.target);
+      return { items: page.items.map((i) => presentItem(i, translations.get(i.id))), next: page.next };
     },
   );
 
@@ -47,7 +49,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => {
       const item = await getItemByKey(ctx.db, req.params.key);
       if (!item) throw new NotFoundError(`no item with key ${req.params.key}`);
-      return presentItem(item);
+      return presentItem(item, await translationOfItem(ctx.db, item.id, ctx.config.translation.target));
     },
   );
 
@@ -78,6 +80,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (req) => {
       const results = await search(ctx.db, req.query.q, req.query.limit);
+      const translations = await translationsOfItems(ctx.db, results.map((r) => r.item.id), ctx.config.translation.target);
       return {
         query: req.query.q,
         results: results.map((r) => ({
@@ -87,7 +90,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
           highlights: r.snippet.highlights,
           published_at: r.item.publishedAt ?? null,
           language: r.item.language,
-          item: presentItem(r.item),
+          item: presentItem(r.item, translations.get(r.item.id)),
         })),
       };
     },
