@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StoredItem } from '../store/item.repository.js';
 import type { TranslationRecord } from '../store/translation.repository.js';
+import { findGlossTerms, type GlossHit } from '../text/glossary.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
 export const itemViewSchema = z.object({
@@ -38,6 +39,9 @@ export const itemViewSchema = z.object({
   reposts: z.string().nullable(),
   metrics: z.record(z.string(), z.number()),
   capture_id: z.string().nullable(),
+  glosses: z.array(
+    z.object({ start: z.number(), end: z.number(), text: z.string(), id: z.string(), lang: z.string(), gloss: z.string(), category: z.string() }),
+  ),
   translation: z
     .object({
       text: z.string(),
@@ -86,8 +90,16 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord): 
     reposts: item.reposts ?? null,
     metrics: item.metrics,
     capture_id: item.captureId,
+    glosses: glossesFor(item.text, item.language),
     translation: translation ? presentTranslation(translation) : null,
   };
+}
+
+const GLOSSED = new Set(['ar', 'fa', 'ur', 'ps']);
+
+/** English glosses of known militancy terms in a text of a glossed language (computed on read: ~10 µs). */
+export function glossesFor(text: string, language: string | null): GlossHit[] {
+  return language && GLOSSED.has(language) ? findGlossTerms(text, { languages: [language] }) : [];
 }
 
 /** A stored translation with its provenance, as output. */

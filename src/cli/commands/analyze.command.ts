@@ -8,6 +8,7 @@ import { ValidationError } from '../../core/errors.js';
 import { loadFastTextLid } from '../../text/fasttext-lid.js';
 import { normalize } from '../../text/normalize.js';
 import { createTranslator } from '../../analyze/translate/create-translator.js';
+import { glossesFor } from '../../app/item.presenter.js';
 import { needsTranslation, textHash } from '../../analyze/translate.stage.js';
 import type { Translation, Translator } from '../../core/translator.js';
 import type { Io } from '../io.js';
@@ -70,6 +71,7 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
     normalized: normalize(input.text),
     translation: translated.translation,
     ...(translated.error ? { translation_error: translated.error } : {}),
+    glosses: glossesFor(input.text, result.language.code),
     mentions: [],
     // The threat stage arrives with its own issue; until then no assessment is claimed.
     threat: null,

@@ -6,7 +6,7 @@ import { getItemByKey, listItems, type StoredItem } from '../../store/item.repos
 import { getStageResults } from '../../store/stage-result.repository.js';
 import { listSources } from '../../store/source.repository.js';
 import { translationOfItem } from '../../store/translation.repository.js';
-import { presentTranslation } from '../../app/item.presenter.js';
+import { glossesFor, presentTranslation } from '../../app/item.presenter.js';
 import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
 
@@ -111,6 +111,7 @@ export function registerItems(program: Command, io: Io): void {
           locator: item.locator ?? null,
           extra: item.extra,
           translation: translation ? presentTranslation(translation) : null,
+          glosses: glossesFor(item.text, item.language),
           stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
         };
         if (raw.json) return writeJson(io, view);
@@ -118,6 +119,11 @@ export function registerItems(program: Command, io: Io): void {
         io.stdout.write(`published ${item.publishedAt ?? 'unknown'}${item.editedAt ? `, edited ${item.editedAt}` : ''}; language ${item.language ?? '?'} (${item.languageConfidence ?? '-'})\n`);
         if (item.title) io.stdout.write(`\n${item.title}\n`);
         io.stdout.write(`\n${item.text}\n`);
+        const glosses = glossesFor(item.text, item.language);
+        if (!translation && glosses.length > 0) {
+          io.stdout.write(`\n— key terms (no translation engine configured):\n`);
+          for (const g of glosses) io.stdout.write(`  ${g.text} — ${g.gloss} [${g.category}]\n`);
+        }
         if (translation) io.stdout.write(`\n— translation (${translation.engine}${translation.model ? ` ${translation.model}` : ''}, ${translation.createdAt}):\n${translation.translatedText}\n`);
       });
     });
