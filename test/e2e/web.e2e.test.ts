@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { type AppContext, openContext } from '../../src/app/context.js';
 import { startServer } from '../../src/cli/commands/serve.command.js';
+import { type MockEngine, sendJson, startMockEngine } from '../../src/analyze/translate/mock-engine.test-support.js';
 import { runCli } from '../support/cli.js';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo/scenario');
@@ -17,11 +18,24 @@ describe('web UI', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
 
+  let engine: MockEngine;
+
   beforeAll(async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'rasad-e2e-'));
-    const imported = await runCli(['import', DEMO], { RASAD_HOME: home });
+    // A loopback OpenAI-style engine translates the Telegram channel's posts; the rest stay glossed only.
+    engine = await startMockEngine();
+    engine.respond((req, res) => {
+      const body = req.json as { model: string; messages: Array<{ role: string; content: string }> };
+      const text = body.messages.find((m) => m.role === 'user')?.content ?? '';
+      const content = text.includes('المستشارون') ? 'The security advisers of the Islamic Resistance announce their readiness…' : 'A translated post.';
+      sendJson(res, 200, { model: body.model, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] });
+    });
+    const env = { RASAD_HOME: home, RASAD_TRANSLATE_ENGINE: 'openai-compatible', RASAD_TRANSLATE_URL: engine.url, RASAD_TRANSLATE_MODEL: 'mock-mt-1' };
+    const imported = await runCli(['import', path.join(DEMO, 'telegram')], env);
     expect(imported.code, imported.stderr).toBe(0);
-    ctx = await openContext(loadConfig({ RASAD_HOME: home }));
+    const rest = await runCli(['import', DEMO], { RASAD_HOME: home });
+    expect(rest.code, rest.stderr).toBe(0);
+    ctx = await openContext(loadConfig(env));
     server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -33,6 +47,7 @@ describe('web UI', () => {
     await browser?.close();
     await server?.close();
     await ctx?.close();
+    await engine?.close();
   });
 
   it('lists items newest first, searches in Arabic and shows Arabic right to left', async () => {
@@ -54,6 +69,14 @@ describe('web UI', () => {
     expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await offer.getByTestId('lang-badge').innerText()).toMatch(/AR/i);
     expect(page.url()).toContain('q=');
+    // The machine translation sits beside the original, left to right, with its provenance…
+    const translation = offer.getByTestId('translation-text');
+    expect(await translation.innerText()).toContain('security advisers');
+    expect(await translation.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await offer.getByTestId('translation-provenance').innerText()).toContain('mock-mt-1');
+    // …and key terms of the original are glossed in English.
+    expect(await offer.getByTestId('gloss-term').count()).toBeGreaterThan(2);
+    expect(await offer.getByTestId('gloss-list').innerText()).toMatch(/training/i);
     // Viewing preserved material must not call out to platforms or CDNs.
     expect(external).toEqual([]);
     await page.close();

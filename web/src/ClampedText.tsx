@@ -1,6 +1,8 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
-import { textProps } from './text.js';
+import type { GlossView } from './api.js';
+import { GlossedRuns, GlossPopover } from './Gloss.js';
+import { glossSegments, textProps } from './text.js';
 
 interface Props {
   text: string;
@@ -10,19 +12,28 @@ interface Props {
   lines?: number;
   testId?: string;
   className?: string;
+  /** Overrides the `dir` worked out from language and script (a translation's target language). */
+  dir?: 'ltr' | 'rtl' | 'auto';
+  /** Glossed terms to mark in `text` (UTF-16 offsets into it). */
+  glosses?: GlossView[];
 }
 
 /**
  * Item text, exactly as published: explicit `dir`/`lang`, `unicode-bidi: plaintext` so each
  * paragraph finds its own direction, line breaks kept. Long texts are clamped with a toggle that
- * only appears when the text actually overflows.
+ * only appears when the text actually overflows. Glossed terms are marked in place; focusing or
+ * clicking one opens a small popover with its English gloss.
  */
-export function ClampedText({ text, language, script, lines = 8, testId, className = '' }: Props) {
+export function ClampedText({ text, language, script, lines = 8, testId, className = '', dir, glosses }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [overflows, setOverflows] = useState(false);
+  const [active, setActive] = useState<{ index: number; el: HTMLElement } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
-  const props = textProps(language, script);
+  const popoverId = useId();
+  const props = { ...textProps(language, script), ...(dir ? { dir } : {}) };
+  const segments = useMemo(() => (glosses && glosses.length > 0 ? glossSegments(text, glosses) : null), [text, glosses]);
+  const hasTerms = segments?.some((s) => s.gloss !== null) ?? false;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -38,6 +49,28 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
   }, [text, lines, expanded]);
 
   const clamped = lines > 0 && !expanded;
+
+  const activate = (index: number, el: HTMLElement | null) => {
+    if (el === null) {
+      setActive((current) => (current?.index === index ? null : current));
+      return;
+    }
+    // A term below the fold of a clamped text (reached with Tab): show the whole text instead of
+    // letting the focus scroll the clamped box.
+    const box = ref.current;
+    if (clamped && box) {
+      const fold = box.getBoundingClientRect().bottom - 24;
+      if (box.scrollTop > 0 || el.getBoundingClientRect().bottom > fold) {
+        box.scrollTop = 0;
+        setExpanded(true);
+        requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
+      }
+    }
+    setActive((current) => (current?.index === index && current.el === el ? current : { index, el }));
+  };
+
+  const activeSegment = active !== null && segments ? segments[active.index] : undefined;
+
   return (
     <>
       <div
@@ -48,8 +81,18 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
         style={clamped ? ({ '--clamp-lines': lines } as CSSProperties) : undefined}
         {...props}
       >
-        {text}
+        {segments ? <GlossedRuns segments={segments} active={active?.index ?? null} onActivate={activate} /> : text}
       </div>
+      {hasTerms && (
+        <GlossPopover
+          id={popoverId}
+          gloss={activeSegment?.gloss ?? null}
+          term={activeSegment?.text ?? ''}
+          anchor={active?.el ?? null}
+          language={language}
+          script={script}
+        />
+      )}
       {lines > 0 && (overflows || expanded) && (
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { MouseEvent } from 'react';
 import type { ItemView } from './api.js';
-import { ClampedText } from './ClampedText.js';
+import { ItemText } from './ItemText.js';
 import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { LinkList } from './LinkList.js';
@@ -72,7 +72,7 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
         <SnippetText snippet={snippet.text} words={snippet.words} language={item.language} script={item.script} />
       ) : null}
 
-      <ClampedText text={item.text} language={item.language} script={item.script} testId="item-text" />
+      <ItemText item={item} lines={8} testId="item-text" />
 
       <MediaList media={item.media} />
 

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { errorMessage, fetchItem, isAbortError } from './api.js';
 import type { ItemView } from './api.js';
-import { ClampedText } from './ClampedText.js';
+import { ItemText } from './ItemText.js';
 import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { LinkList } from './LinkList.js';
 import { MediaList } from './MediaList.js';
 import { PersonName } from './PersonName.js';
 import { SourceLabel } from './SourceLabel.js';
-import { formatCount, formatUtc, personLabel, safeHttpUrl, sourceKindLabel, textDirection, textProps, withAt } from './text.js';
+import { formatCount, formatUtc, personLabel, plural, safeHttpUrl, sourceKindLabel, textDirection, textProps, withAt } from './text.js';
 
 interface Props {
   itemKey: string;
@@ -166,7 +166,7 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
                 {item.title}
               </h3>
             )}
-            <ClampedText text={item.text} language={item.language} script={item.script} lines={0} testId="detail-text" />
+            <ItemText item={item} lines={0} testId="detail-text" full />
             <MediaList media={item.media} />
 
             <dl className="fields">
@@ -196,6 +196,21 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
                 {item.language_confidence !== null && (
                   <span className="muted"> (confidence {item.language_confidence.toFixed(3)})</span>
                 )}
+              </Field>
+              <Field label="Translation">
+                {item.translation ? (
+                  <span data-testid="detail-translation-provenance">
+                    {item.translation.source_lang || '?'} → {item.translation.target_lang || '?'} · engine{' '}
+                    <code>{item.translation.engine}</code> · model{' '}
+                    {item.translation.model ? <code>{item.translation.model}</code> : <span className="muted">(none)</span>} ·{' '}
+                    <Time iso={item.translation.created_at || null} />
+                  </span>
+                ) : (
+                  <span className="muted">None (no translation engine configured, or not translated yet)</span>
+                )}
+              </Field>
+              <Field label="Glossed terms">
+                {item.glosses.length > 0 ? plural(item.glosses.length, 'occurrence', 'occurrences') : <Empty />}
               </Field>
               <Field label="Script">{item.script ?? <Empty />}</Field>
               <Field label="Direction">{textDirection(item.language, item.script)}</Field>

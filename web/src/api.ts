@@ -36,6 +36,35 @@ export interface MediaView {
   height: number | null;
 }
 
+/** A machine translation of the item's text, with where it came from. */
+export interface TranslationView {
+  text: string;
+  /** `openai-compatible`, `deepl`, `libretranslate`, `onnx-local`… */
+  engine: string;
+  model: string | null;
+  source_lang: string;
+  target_lang: string;
+  /** ISO timestamp of the translation run (may be '' when the server sent none). */
+  created_at: string;
+}
+
+/**
+ * An English gloss of a known term found in the ORIGINAL text. `start`/`end` are UTF-16 offsets
+ * into `ItemView.text` (JavaScript string indices); `text` is that slice as published.
+ */
+export interface GlossView {
+  start: number;
+  end: number;
+  text: string;
+  /** Glossary entry id (`ar.shahid`…); one entry can match several times. */
+  id: string;
+  /** Language of the glossary entry (`ar`, `fa`, `ur`, `ps`). */
+  lang: string;
+  gloss: string;
+  /** `martyrdom`, `violence`, `weapons`… kept open so an unknown category still renders. */
+  category: string;
+}
+
 export interface ItemView {
   id: string;
   key: string;
@@ -63,6 +92,10 @@ export interface ItemView {
   metrics: Record<string, number>;
   collected_at: string | null;
   capture_id: string | null;
+  /** Machine translation, or null when there is none (no engine configured, not run yet). */
+  translation: TranslationView | null;
+  /** Glossed terms in `text`; [] from servers that do not send them. */
+  glosses: GlossView[];
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
 }
@@ -202,6 +235,48 @@ function media(value: unknown): MediaView {
   };
 }
 
+function translation(value: unknown): TranslationView | null {
+  if (!isRecord(value)) return null;
+  const text = strOrNull(value.text);
+  if (text === null || text.trim() === '') return null;
+  const model = strOrNull(value.model);
+  return {
+    text,
+    engine: str(value.engine, 'unknown'),
+    model: model === null || model === '' ? null : model,
+    source_lang: str(value.source_lang ?? value.sourceLang),
+    target_lang: str(value.target_lang ?? value.targetLang, 'en'),
+    created_at: str(value.created_at ?? value.createdAt),
+  };
+}
+
+function offset(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/** Well-formed glosses only (integer offsets, a non-empty span and gloss); ranges are checked against the text later. */
+function glosses(value: unknown): GlossView[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((g): GlossView[] => {
+    if (!isRecord(g)) return [];
+    const start = offset(g.start);
+    const end = offset(g.end);
+    const gloss = str(g.gloss).trim();
+    if (start === null || end === null || end <= start || gloss === '') return [];
+    return [
+      {
+        start,
+        end,
+        text: str(g.text),
+        id: str(g.id),
+        lang: str(g.lang),
+        gloss,
+        category: str(g.category, 'other') || 'other',
+      },
+    ];
+  });
+}
+
 function metrics(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(rec(value))) {
@@ -242,6 +317,8 @@ export function toItemView(value: unknown): ItemView {
     metrics: metrics(v.metrics),
     collected_at: strOrNull(v.collected_at),
     capture_id: strOrNull(v.capture_id),
+    translation: translation(v.translation),
+    glosses: glosses(v.glosses),
     raw: value,
   };
 }

@@ -169,3 +169,87 @@ export function splitMatches(text: string, words: readonly string[]): { text: st
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts;
 }
+
+/**
+ * The `dir` of text known to be in `language` (a translation's target language): `rtl` for the
+ * right-to-left languages above, `ltr` for any other well-formed code, `auto` when there is none.
+ */
+export function languageDirection(language: string | null | undefined): 'ltr' | 'rtl' | 'auto' {
+  const base = baseLanguage(language);
+  if (base === null || langAttribute(language) === undefined) return 'auto';
+  return RTL_LANGUAGES.has(base) ? 'rtl' : 'ltr';
+}
+
+/** `13 Jan 2021 10:00 UTC`: formatUtc without the comma, for one-line provenance notes. */
+export function formatUtcCompact(iso: string | null | undefined): string {
+  return formatUtc(iso).replace(/^(\d+ \S+ \d+), /, '$1 ');
+}
+
+/** Glossary categories with a colour of their own in styles.css (`gloss-cat-…`). */
+export const GLOSS_CATEGORIES: readonly string[] = [
+  'martyrdom',
+  'violence',
+  'weapons',
+  'threat',
+  'support',
+  'training',
+  'recruitment',
+  'claim',
+  'target',
+  'religious-political',
+  'group-self-designation',
+  'slur',
+  'euphemism',
+  'security',
+];
+
+/** The CSS class carrying a category's colour; unknown categories share a neutral one. */
+export function glossCategoryClass(category: string): string {
+  return 'gloss-cat-' + (GLOSS_CATEGORIES.includes(category) ? category : 'other');
+}
+
+interface GlossSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Splits `text` into plain runs and glossed runs by the glosses' UTF-16 offsets. Spans are taken
+ * in order of `start`; one that is out of range, empty, overlaps a previous one, or whose `text`
+ * is not the slice it points at (offsets from another version of the text) is left unmarked.
+ * Concatenating the runs' `text` always gives back `text` exactly.
+ */
+export function glossSegments<G extends GlossSpan>(text: string, glosses: readonly G[]): { text: string; gloss: G | null }[] {
+  const spans = [...glosses].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: { text: string; gloss: G | null }[] = [];
+  let last = 0;
+  for (const g of spans) {
+    if (!Number.isInteger(g.start) || !Number.isInteger(g.end)) continue;
+    if (g.start < last || g.end <= g.start || g.end > text.length) continue;
+    const slice = text.slice(g.start, g.end);
+    if (g.text !== '' && slice !== g.text) continue;
+    if (g.start > last) parts.push({ text: text.slice(last, g.start), gloss: null });
+    parts.push({ text: slice, gloss: g });
+    last = g.end;
+  }
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), gloss: null });
+  return parts;
+}
+
+/**
+ * One row per glossary entry (by id, else by term and gloss), in order of first appearance, with
+ * how often it occurs.
+ */
+export function glossaryRows<G extends GlossSpan & { id: string; gloss: string }>(
+  glosses: readonly G[],
+): { gloss: G; count: number }[] {
+  const rows = new Map<string, { gloss: G; count: number }>();
+  for (const g of [...glosses].sort((a, b) => a.start - b.start)) {
+    const key = g.id !== '' ? g.id : `${g.text}\u0000${g.gloss}`;
+    const row = rows.get(key);
+    if (row) row.count += 1;
+    else rows.set(key, { gloss: g, count: 1 });
+  }
+  return [...rows.values()];
+}
