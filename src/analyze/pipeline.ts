@@ -1,5 +1,6 @@
 import { stageTag } from '../core/stage.js';
-import type { LanguageModel } from '../text/fasttext-lid.js';
+import { loadEldLid } from '../text/eld-lid.js';
+import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
 
 /** What the pipeline reads of an item. */
@@ -30,12 +31,15 @@ export interface Pipeline {
 }
 
 /** Builds the analysis pipeline over the given models (loaded once by the caller). */
-export function createPipeline(deps: { languageModel: LanguageModel }): Pipeline {
+export function createPipeline(deps: { languageModel: LanguageModel; secondLanguageModel?: LanguageModel }): Pipeline {
   const stages = [languageStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
   return {
     stages,
     async run(input) {
-      let language = await languageStage.run({ text: input.text, title: input.title }, { model: deps.languageModel });
+      let language = await languageStage.run(
+        { text: input.text, title: input.title },
+        { model: deps.languageModel, ...(deps.secondLanguageModel ? { second: deps.secondLanguageModel } : {}) },
+      );
       const hint = input.langHint?.toLowerCase().split(/[-_]/)[0];
       if (hint && /^[a-z]{2,3}$/.test(hint) && (language.code === 'und' || language.confidence < 0.5) && language.script !== null) {
         language = { ...language, code: hint, confidence: Math.max(language.confidence, 0.5) };
@@ -43,4 +47,24 @@ export function createPipeline(deps: { languageModel: LanguageModel }): Pipeline
       return { language, outputs: [{ stage: languageStage.name, version: languageStage.version, output: language }] };
     },
   };
+}
+
+/**
+ * A model loaded on its first prediction: the eld second opinion (about 2 s and 160 MB to load)
+ * is only needed for short or unsure texts, which many imports never contain.
+ */
+export function lazyLanguageModel(load: () => Promise<LanguageModel>): LanguageModel {
+  let model: Promise<LanguageModel> | null = null;
+  return {
+    async predict(text, k) {
+      model ??= load();
+      return (await model).predict(text, k);
+    },
+  };
+}
+
+/** The pipeline with its models: fastText lid.176 now, eld (large) when first needed. */
+export async function loadPipeline(): Promise<Pipeline> {
+  const languageModel = await loadFastTextLid();
+  return createPipeline({ languageModel, secondLanguageModel: lazyLanguageModel(() => loadEldLid('large')) });
 }

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createPipeline, type Pipeline } from '../analyze/pipeline.js';
+import { loadPipeline, type Pipeline } from '../analyze/pipeline.js';
 import { createTranslator } from '../analyze/translate/create-translator.js';
 import type { TranslationDeps } from '../analyze/translation.runner.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
 import { type Db, openDatabase } from '../store/database.js';
-import { loadFastTextLid } from '../text/fasttext-lid.js';
 import type { Config } from './config.js';
 
 /** Everything a command or the server needs, wired once at start (no DI framework). */
@@ -39,7 +38,7 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
     clock: opts.clock ?? systemClock,
     logger,
     pipeline() {
-      pipeline ??= loadFastTextLid().then((languageModel) => createPipeline({ languageModel }));
+      pipeline ??= loadPipeline();
       return pipeline;
     },
     translation() {

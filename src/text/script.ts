@@ -21,43 +21,129 @@ const SCRIPTS: Array<[Script, RegExp]> = [
 ];
 
 const LETTER = /\p{L}/u;
+const NONE = 0;
+const UNKNOWN = 255;
 
-// Range checks for the two scripts that make up nearly all traffic; everything else uses regexes.
-function fastScript(cp: number): Script | null {
-  if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return 'Latn';
-  if (cp < 0x80) return null;
-  if (cp >= 0x0621 && cp <= 0x064a) return 'Arab';
-  if ((cp >= 0x0671 && cp <= 0x06d3) || cp === 0x06d5 || (cp >= 0x06fa && cp <= 0x06fc)) return 'Arab';
-  if ((cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08c9)) return 'Arab';
-  if ((cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x1e00 && cp <= 0x1eff)) return 'Latn';
-  return null;
+// Script of each BMP code point's letter (index into SCRIPTS + 1; NONE for non-letters), filled on
+// first sight so the hot loop is one array read per character and no regex.
+const bmpScript = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  if (!LETTER.test(ch)) return NONE;
+  for (let i = 0; i < SCRIPTS.length; i++) {
+    if (SCRIPTS[i]?.[1].test(ch)) return i + 1;
+  }
+  return NONE;
 }
+
+for (let cp = 0; cp < 0x80; cp++) bmpScript[cp] = classify(cp);
+
+/** Index into SCRIPTS + 1 of a code point's script when it is a letter, else 0. */
+function scriptIndex(cp: number): number {
+  if (cp < 0x10000) {
+    let s = bmpScript[cp] ?? UNKNOWN;
+    if (s === UNKNOWN) {
+      s = classify(cp);
+      bmpScript[cp] = s;
+    }
+    return s;
+  }
+  return classify(cp);
+}
+
+const URLS_AND_HANDLES = /https?:\/\/\S+|www\.\S+|@\w+/giu;
 
 /** Letter counts per script, ignoring digits, punctuation, emoji, URLs, @handles and #hashtags' marks. */
 export function scriptCounts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
-  const stripped = text.replace(/https?:\/\/\S+|www\.\S+|@\w+/giu, ' ');
-  for (const ch of stripped) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const fast = fastScript(cp);
-    if (fast) {
-      counts.set(fast, (counts.get(fast) ?? 0) + 1);
-      continue;
-    }
-    if (cp < 0x80 || !LETTER.test(ch)) continue;
-    for (const [script, re] of SCRIPTS) {
-      if (re.test(ch)) {
-        counts.set(script, (counts.get(script) ?? 0) + 1);
-        break;
+  for (const run of scriptRuns(text)) counts.set(run.script, (counts.get(run.script) ?? 0) + run.letters);
+  return counts;
+}
+
+/** A stretch of text whose letters are all in one script (spaces, digits and punctuation inside it are kept). */
+export interface ScriptRun {
+  script: Script;
+  /** The run's text, from its first letter to its last. */
+  text: string;
+  letters: number;
+  /** Words of two letters or more (an apostrophe or a mark does not split one; "N" in "N-USA" is no word). */
+  words: number;
+}
+
+/** Splits text into runs of one script each, in order (URLs and @handles are skipped). */
+export function scriptRuns(text: string): ScriptRun[] {
+  const stripped = text.includes('http') || text.includes('www.') || text.includes('@') ? text.replace(URLS_AND_HANDLES, ' ') : text;
+  const runs: ScriptRun[] = [];
+  let current = NONE;
+  let start = 0;
+  let end = 0;
+  let letters = 0;
+  let words = 0;
+  let wordLetters = 0; // letters of the current word; 0 between words
+  for (let i = 0; i < stripped.length; i++) {
+    let cp = stripped.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < stripped.length) {
+      const low = stripped.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
       }
     }
+    const s = scriptIndex(cp);
+    if (s !== NONE) {
+      if (s !== current) {
+        if (current !== NONE) pushRun(runs, current, stripped.slice(start, withDigits(stripped, end)), letters, words);
+        current = s;
+        // Digits written against a word belong to it (Arabizi 7abibi, la2).
+        start = i;
+        while (start > end && isAsciiDigit(stripped.charCodeAt(start - 1))) start--;
+        letters = 0;
+        words = 0;
+        wordLetters = 0;
+      }
+      letters++;
+      if (++wordLetters === 2) words++;
+      end = i + width;
+    } else if (wordLetters > 0 && !joinsWord(cp)) wordLetters = 0;
+    i += width - 1;
   }
-  return counts;
+  if (current !== NONE) pushRun(runs, current, stripped.slice(start, withDigits(stripped, end)), letters, words);
+  return runs;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `end` moved past ASCII digits that follow it directly. */
+function withDigits(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && isAsciiDigit(text.charCodeAt(e))) e++;
+  return e;
+}
+
+// Apostrophes, combining marks (tashkeel), tatweel and ZWNJ/ZWJ sit inside words.
+function joinsWord(cp: number): boolean {
+  return (
+    cp === 0x27 || cp === 0x2019 || cp === 0x0640 || cp === 0x200c || cp === 0x200d ||
+    (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x064b && cp <= 0x065f) || cp === 0x0670 || (cp >= 0x06d6 && cp <= 0x06ed)
+  );
+}
+
+function pushRun(runs: ScriptRun[], index: number, text: string, letters: number, words: number): void {
+  const script = SCRIPTS[index - 1]?.[0];
+  if (script) runs.push({ script, text, letters, words });
 }
 
 /** The script with the most letters, or null when the text has no letters. */
 export function dominantScript(text: string): { script: Script | null; letters: number; share: number } {
-  const counts = scriptCounts(text);
+  return dominantOf(scriptCounts(text));
+}
+
+/** The script with the most letters in a count table (see scriptCounts). */
+export function dominantOf(counts: ReadonlyMap<Script, number>): { script: Script | null; letters: number; share: number } {
   let best: Script | null = null;
   let bestN = 0;
   let total = 0;

@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Pipeline } from '../../analyze/pipeline.js';
 import { loadConfig } from '../../app/config.js';
-import { createPipeline } from '../../analyze/pipeline.js';
+import { loadPipeline } from '../../analyze/pipeline.js';
 import { ValidationError } from '../../core/errors.js';
-import { loadFastTextLid } from '../../text/fasttext-lid.js';
 import { normalize } from '../../text/normalize.js';
 import { createTranslator } from '../../analyze/translate/create-translator.js';
 import { glossesFor } from '../../app/item.presenter.js';
@@ -103,7 +102,7 @@ export function registerAnalyze(program: Command, io: Io): void {
       }
       if (!raw.jsonl) throw new ValidationError('use `rasad analyze --jsonl < input.jsonl` or `rasad analyze --pending`', { field: '--jsonl' });
       const config = loadConfig(io.env);
-      const pipeline = createPipeline({ languageModel: await loadFastTextLid() });
+      const pipeline = await loadPipeline();
       const t = config.translation;
       const translation: LineTranslation = { translator: createTranslator(t), target: t.target, timeoutMs: t.timeoutMs, cache: new Map() };
       const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
