@@ -13,8 +13,16 @@ export interface SearchResult {
 
 /** Searches stored items; every word must match, best first. An empty query returns nothing. */
 export async function search(db: Db, query: string, limit: number): Promise<SearchResult[]> {
-  const terms = parseSearchQuery(query);
-  const hits = await searchItems(db, terms, limit);
+  let terms = parseSearchQuery(query);
+  let hits = await searchItems(db, terms, limit);
+  if (hits.length === 0) {
+    // Nothing as typed: try every Latin word by spelling variant ("hezbollah" finds "Hizballah").
+    const wider = parseSearchQuery(query, { spellingForAllWords: true });
+    if (wider.some((t) => t.spelling)) {
+      terms = wider;
+      hits = await searchItems(db, terms, limit);
+    }
+  }
   const items = await getItemsByIds(db, hits.map((h) => h.id));
   const byId = new Map(items.map((i) => [i.id, i]));
   return hits.flatMap((h) => {

@@ -17,6 +17,7 @@ export interface NewItem {
   normalized: string;
   searchText: string;
   stemText: string;
+  spellingText: string;
   normalizeVersion: number;
   language: string | null;
   languageConfidence: number | null;
@@ -47,6 +48,7 @@ function toRow(n: NewItem): ItemRow {
     normalized: n.normalized,
     searchText: n.searchText,
     stemText: n.stemText,
+    spellingText: n.spellingText,
     normalizeVersion: n.normalizeVersion,
     langHint: d.langHint ?? null,
     language: n.language,
@@ -94,12 +96,12 @@ export async function insertItems(db: Db, items: NewItem[]): Promise<string[]> {
       .insertInto('items')
       .values(batch.map(toRow))
       .onConflict((oc) => oc.column('key').doNothing())
-      .returning(['id', 'seq', 'searchText', 'stemText'])
+      .returning(['id', 'seq', 'searchText', 'stemText', 'spellingText'])
       .execute();
     if (db.dialect === 'sqlite' && rows.length > 0) {
       // FTS5 external-content index: rows are added explicitly, in the same transaction.
-      const values = sql.join(rows.map((r) => sql`(${r.seq}, ${r.searchText}, ${r.stemText})`));
-      await sql`INSERT INTO items_fts (rowid, search_text, stem_text) VALUES ${values}`.execute(db.kysely);
+      const values = sql.join(rows.map((r) => sql`(${r.seq}, ${r.searchText}, ${r.stemText}, ${r.spellingText})`));
+      await sql`INSERT INTO items_fts (rowid, search_text, stem_text, spelling_text) VALUES ${values}`.execute(db.kysely);
     }
     for (const r of rows) inserted.push(r.id);
   }
@@ -108,7 +110,7 @@ export async function insertItems(db: Db, items: NewItem[]): Promise<string[]> {
 
 const COLUMNS = [
   'id', 'key', 'source_id', 'platform', 'native_id', 'kind', 'url', 'title', 'author_name', 'author_handle', 'author_id',
-  'published_at', 'edited_at', 'collected_at', 'text', 'normalized', 'search_text', 'stem_text', 'normalize_version', 'lang_hint',
+  'published_at', 'edited_at', 'collected_at', 'text', 'normalized', 'search_text', 'stem_text', 'spelling_text', 'normalize_version', 'lang_hint',
   'language', 'language_confidence', 'script', 'forwarded_from', 'reply_to', 'quotes', 'reposts', 'media', 'links',
   'hashtags', 'metrics', 'extra', 'capture_id', 'locator',
 ] as const;
@@ -127,7 +129,7 @@ function insertItemsSqlite(handle: SqliteHandle, items: NewItem[]): string[] {
       item: handle.prepare(
         `INSERT INTO items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING RETURNING seq`,
       ),
-      fts: handle.prepare('INSERT INTO items_fts (rowid, search_text, stem_text) VALUES (?, ?, ?)'),
+      fts: handle.prepare('INSERT INTO items_fts (rowid, search_text, stem_text, spelling_text) VALUES (?, ?, ?, ?)'),
     };
     statements.set(handle, st);
   }
@@ -136,12 +138,12 @@ function insertItemsSqlite(handle: SqliteHandle, items: NewItem[]): string[] {
     const r = toRow(n);
     const row = st.item.get(
       r.id, r.key, r.sourceId, r.platform, r.nativeId, r.kind, r.url, r.title, r.authorName, r.authorHandle, r.authorId,
-      r.publishedAt, r.editedAt, r.collectedAt, r.text, r.normalized, r.searchText, r.stemText, r.normalizeVersion, r.langHint,
+      r.publishedAt, r.editedAt, r.collectedAt, r.text, r.normalized, r.searchText, r.stemText, r.spellingText, r.normalizeVersion, r.langHint,
       r.language, r.languageConfidence, r.script, r.forwardedFrom, r.replyTo, r.quotes, r.reposts, r.media, r.links,
       r.hashtags, r.metrics, r.extra, r.captureId, r.locator,
     ) as { seq: number } | undefined;
     if (!row) continue;
-    st.fts.run(row.seq, r.searchText, r.stemText);
+    st.fts.run(row.seq, r.searchText, r.stemText, r.spellingText);
     inserted.push(r.id);
   }
   return inserted;
@@ -314,10 +316,14 @@ export async function updateItemLanguage(
 }
 
 /** Items whose normalized text was made by an older normalization version (oldest first). */
-export async function itemsWithStaleNormalization(db: Db, version: number, limit: number): Promise<Array<{ id: string; seq: number; text: string; title: string | null; searchText: string; stemText: string }>> {
+export async function itemsWithStaleNormalization(
+  db: Db,
+  version: number,
+  limit: number,
+): Promise<Array<{ id: string; seq: number; text: string; title: string | null; searchText: string; stemText: string; spellingText: string }>> {
   const rows = await db.kysely
     .selectFrom('items')
-    .select(['id', 'seq', 'text', 'title', 'searchText', 'stemText'])
+    .select(['id', 'seq', 'text', 'title', 'searchText', 'stemText', 'spellingText'])
     .where('normalizeVersion', '<', version)
     .orderBy('seq')
     .limit(limit)
@@ -328,18 +334,27 @@ export async function itemsWithStaleNormalization(db: Db, version: number, limit
 /** Replaces an item's normalized and search text, keeping the SQLite FTS index in step. */
 export async function updateNormalization(
   db: Db,
-  row: { id: string; seq: number; oldSearchText: string; oldStemText: string; normalized: string; searchText: string; stemText: string; version: number },
+  row: {
+    id: string;
+    seq: number;
+    old: { searchText: string; stemText: string; spellingText: string };
+    normalized: string;
+    searchText: string;
+    stemText: string;
+    spellingText: string;
+    version: number;
+  },
 ): Promise<void> {
   if (db.dialect === 'sqlite') {
     // External-content FTS5 needs the old values to remove a row's old terms.
-    await sql`INSERT INTO items_fts (items_fts, rowid, search_text, stem_text) VALUES ('delete', ${row.seq}, ${row.oldSearchText}, ${row.oldStemText})`.execute(db.kysely);
+    await sql`INSERT INTO items_fts (items_fts, rowid, search_text, stem_text, spelling_text) VALUES ('delete', ${row.seq}, ${row.old.searchText}, ${row.old.stemText}, ${row.old.spellingText})`.execute(db.kysely);
   }
   await db.kysely
     .updateTable('items')
-    .set({ normalized: row.normalized, searchText: row.searchText, stemText: row.stemText, normalizeVersion: row.version })
+    .set({ normalized: row.normalized, searchText: row.searchText, stemText: row.stemText, spellingText: row.spellingText, normalizeVersion: row.version })
     .where('id', '=', row.id)
     .execute();
   if (db.dialect === 'sqlite') {
-    await sql`INSERT INTO items_fts (rowid, search_text, stem_text) VALUES (${row.seq}, ${row.searchText}, ${row.stemText})`.execute(db.kysely);
+    await sql`INSERT INTO items_fts (rowid, search_text, stem_text, spelling_text) VALUES (${row.seq}, ${row.searchText}, ${row.stemText}, ${row.spellingText})`.execute(db.kysely);
   }
 }

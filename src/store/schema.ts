@@ -54,6 +54,7 @@ export interface ItemsTable {
   normalized: string;
   searchText: string;
   stemText: string;
+  spellingText: string;
   normalizeVersion: number;
   langHint: string | null;
   language: string | null;

@@ -26,12 +26,13 @@ export async function searchItems(db: Db, terms: SearchTerm[], limit: number): P
       LIMIT ${limit}`.execute(db.kysely);
     return result.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   }
-  // Each term matches its words exactly or, for a single word, its light stem.
-  const predicates = terms.map((t) =>
-    t.stem
-      ? sql`(search_vector @@ to_tsquery('simple', ${termTsQuery(t)}) OR stem_vector @@ to_tsquery('simple', ${`'${t.stem}'`}))`
-      : sql`search_vector @@ to_tsquery('simple', ${termTsQuery(t)})`,
-  );
+  // Each term matches its words exactly, or its light stem, or (name-like words) its spelling key.
+  const predicates = terms.map((t) => {
+    const options = [sql`search_vector @@ to_tsquery('simple', ${termTsQuery(t)})`];
+    if (t.stem) options.push(sql`stem_vector @@ to_tsquery('simple', ${`'${t.stem}'`})`);
+    if (t.spelling) options.push(sql`spelling_vector @@ to_tsquery('simple', ${`'${t.spelling}'`})`);
+    return sql`(${sql.join(options, sql` OR `)})`;
+  });
   const anyWord = terms.map(termTsQuery).join(' | ');
   const stems = terms.flatMap((t) => (t.stem ? [`'${t.stem}'`] : []));
   const anyStem = stems.length > 0 ? stems.join(' | ') : anyWord;

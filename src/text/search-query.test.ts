@@ -6,13 +6,13 @@ describe('parseSearchQuery', () => {
   it('normalizes words, keeps phrases and prefixes', () => {
     const terms = parseSearchQuery('المستشارونَ "N-USA the end" hizb* al-ʿAskari');
     expect(terms).toEqual([
-      { tokens: ['المستشارون'], phrase: false, prefix: false, stem: 'مستشار' },
-      { tokens: ['n', 'usa', 'the', 'end'], phrase: true, prefix: false, stem: null },
-      { tokens: ['hizb'], phrase: false, prefix: true, stem: null },
-      { tokens: ['al', 'askari'], phrase: true, prefix: false, stem: null },
+      { tokens: ['المستشارون'], phrase: false, prefix: false, stem: 'مستشار', spelling: null },
+      { tokens: ['n', 'usa', 'the', 'end'], phrase: true, prefix: false, stem: null, spelling: null },
+      { tokens: ['hizb'], phrase: false, prefix: true, stem: null, spelling: null },
+      { tokens: ['al', 'askari'], phrase: true, prefix: false, stem: null, spelling: 'askr' },
     ]);
     expect(toFts5Match(terms)).toBe(
-      '(search_text : "المستشارون" OR stem_text : "مستشار") AND search_text : "n usa the end" AND search_text : "hizb" * AND search_text : "al askari"',
+      '(search_text : "المستشارون" OR stem_text : "مستشار") AND search_text : "n usa the end" AND search_text : "hizb" * AND (search_text : "al askari" OR spelling_text : "askr")',
     );
     expect(toTsQuery(terms)).toBe("'المستشارون' & ('n' <-> 'usa' <-> 'the' <-> 'end') & 'hizb':* & ('al' <-> 'askari')");
   });

@@ -119,8 +119,20 @@ describe.each<DialectName>(['sqlite', 'postgres'])('repositories on %s', (dialec
     expect(await search(db, '"trains fighters"', 10)).toEqual([]);
   });
 
+  it('finds other Latin spellings of a name, and lowercase ones when nothing matches as typed', async () => {
+    const item = buildNewItem(sourceId, { text: 'A Hizballah commander, al-Askary, offered training to "liberation movements".' });
+    const other = buildNewItem(sourceId, { text: 'Turning point for the league.' });
+    await insertItems(db, [item, other]);
+    for (const q of ['Hezbollah', 'Hizbullah', 'al-Askari', 'Askari']) {
+      expect((await search(db, q, 10)).map((r) => r.item.key), q).toEqual([item.draft.key]);
+    }
+    expect((await search(db, 'hezbollah', 10)).map((r) => r.item.key)).toEqual([item.draft.key]);
+    // An ordinary word that matches as typed is not widened to its consonant look-alikes.
+    expect((await search(db, 'training', 10)).map((r) => r.item.key)).toEqual([item.draft.key]);
+  });
+
   it('re-indexes items stored by an older normalization version', async () => {
-    const old = buildNewItem(sourceId, { text: 'بیانیه حزب‌الله' }, { normalized: 'stale', searchText: 'stale words', stemText: '', normalizeVersion: 1 });
+    const old = buildNewItem(sourceId, { text: 'بیانیه حزب‌الله' }, { normalized: 'stale', searchText: 'stale words', stemText: '', spellingText: '', normalizeVersion: 1 });
     await insertItems(db, [old]);
     expect((await search(db, 'stale', 10)).length).toBe(1);
     expect(await reindexStale(db)).toBe(1);

@@ -2,6 +2,7 @@ import { itemIdForKey } from '../../src/core/ids.js';
 import { itemDraftSchema, type ItemDraftInput } from '../../src/core/item.js';
 import type { NewItem } from '../../src/store/item.repository.js';
 import { NORMALIZE_VERSION, normalize, searchText } from '../../src/text/normalize.js';
+import { spellingText } from '../../src/text/spelling-key.js';
 import { stemText } from '../../src/text/stem.js';
 
 let counter = 0;
@@ -33,6 +34,7 @@ export function buildNewItem(sourceId: string, overrides: Partial<ItemDraftInput
     normalized: normalize(draft.text),
     searchText: searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text),
     stemText: stemText(searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text)),
+    spellingText: spellingText(searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text)),
     normalizeVersion: NORMALIZE_VERSION,
     language: null,
     languageConfidence: null,

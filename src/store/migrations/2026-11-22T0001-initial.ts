@@ -58,6 +58,7 @@ export const initial: DialectSql = {
       normalized TEXT NOT NULL,
       search_text TEXT NOT NULL,
       stem_text TEXT NOT NULL DEFAULT '',
+      spelling_text TEXT NOT NULL DEFAULT '',
       normalize_version INTEGER NOT NULL,
       lang_hint TEXT,
       language TEXT,
@@ -79,11 +80,12 @@ export const initial: DialectSql = {
     `CREATE INDEX items_published ON items (published_at DESC, seq DESC)`,
     `CREATE INDEX items_source ON items (source_id, published_at DESC)`,
     `CREATE INDEX items_language ON items (language)`,
-    // search_text (and stem_text, the light stems used for recall) is already normalized and
+    // search_text (with stem_text, the light stems, and spelling_text, the spelling-variant keys of
+    // Latin words, both used for recall) is already normalized and
     // split into single-space-separated letter/digit tokens (text/normalize.ts), so the plain
     // 'ascii' tokenizer splits it exactly as PostgreSQL does, at a fraction of unicode61's cost.
     `CREATE VIRTUAL TABLE items_fts USING fts5 (
-      search_text, stem_text, content='items', content_rowid='seq', tokenize='ascii'
+      search_text, stem_text, spelling_text, content='items', content_rowid='seq', tokenize='ascii'
     )`,
     `CREATE TABLE stage_results (
       item_id TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
@@ -229,6 +231,8 @@ export const initial: DialectSql = {
       search_vector TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED,
       stem_text TEXT NOT NULL DEFAULT '',
       stem_vector TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, stem_text)) STORED,
+      spelling_text TEXT NOT NULL DEFAULT '',
+      spelling_vector TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, spelling_text)) STORED,
       normalize_version INTEGER NOT NULL,
       lang_hint TEXT,
       language TEXT,
@@ -252,6 +256,7 @@ export const initial: DialectSql = {
     `CREATE INDEX items_language ON items (language)`,
     `CREATE INDEX items_search ON items USING GIN (search_vector)`,
     `CREATE INDEX items_stems ON items USING GIN (stem_vector)`,
+    `CREATE INDEX items_spellings ON items USING GIN (spelling_vector)`,
     `CREATE TABLE stage_results (
       item_id TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
       stage TEXT NOT NULL,
