@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StoredItem } from '../store/item.repository.js';
 import type { TranslationRecord } from '../store/translation.repository.js';
 import { findGlossTerms, type GlossHit } from '../text/glossary.js';
+import { romanize } from '../text/transliterate.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
 export const itemViewSchema = z.object({
@@ -40,7 +41,16 @@ export const itemViewSchema = z.object({
   metrics: z.record(z.string(), z.number()),
   capture_id: z.string().nullable(),
   glosses: z.array(
-    z.object({ start: z.number(), end: z.number(), text: z.string(), id: z.string(), lang: z.string(), gloss: z.string(), category: z.string() }),
+    z.object({
+      start: z.number(),
+      end: z.number(),
+      text: z.string(),
+      romanized: z.string(),
+      id: z.string(),
+      lang: z.string(),
+      gloss: z.string(),
+      category: z.string(),
+    }),
   ),
   translation: z
     .object({
@@ -98,8 +108,11 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord): 
 const GLOSSED = new Set(['ar', 'fa', 'ur', 'ps']);
 
 /** English glosses of known militancy terms in a text of a glossed language (computed on read: ~10 µs). */
-export function glossesFor(text: string, language: string | null): GlossHit[] {
-  return language && GLOSSED.has(language) ? findGlossTerms(text, { languages: [language] }) : [];
+export function glossesFor(text: string, language: string | null): Array<GlossHit & { romanized: string }> {
+  if (!language || !GLOSSED.has(language)) return [];
+  // Posts mark only some vowels (case endings); romanizing from bare letters reads better than
+  // from partial marks.
+  return findGlossTerms(text, { languages: [language] }).map((g) => ({ ...g, romanized: romanize(g.text.replace(/[\u064b-\u0652\u0670\u0640]/g, '')) }));
 }
 
 /** A stored translation with its provenance, as output. */

@@ -139,6 +139,7 @@ export function GlossPopover({ id, gloss, term, anchor, language, script }: Popo
           <span className="gloss-pop-term" {...textProps(gloss.lang || language, script)}>
             {term}
           </span>
+          {gloss.romanized && <span className="gloss-romanized">{gloss.romanized}</span>}
           <span className="gloss-pop-gloss">{gloss.gloss}</span>
           <span className={`gloss-chip ${glossCategoryClass(gloss.category)}`}>{gloss.category}</span>
         </>
@@ -181,6 +182,7 @@ export function GlossaryList({ glosses, text, language, script, translated, full
               <span className="gloss-sep" aria-hidden="true">
                 —
               </span>{' '}
+              {g.romanized && <span className="gloss-romanized">{g.romanized}</span>}{' '}
               <span className="gloss-list-gloss">{g.gloss}</span>{' '}
               <span className={`gloss-chip ${glossCategoryClass(g.category)}`} title={`Category: ${g.category}`}>
                 {g.category}

@@ -63,6 +63,8 @@ export interface GlossView {
   gloss: string;
   /** `martyrdom`, `violence`, `weapons`… kept open so an unknown category still renders. */
   category: string;
+  /** ASCII romanization of the term as published (`al-Muqawama al-Islamiya`), when the server gives one. */
+  romanized: string;
 }
 
 export interface ItemView {
@@ -272,6 +274,7 @@ function glosses(value: unknown): GlossView[] {
         lang: str(g.lang),
         gloss,
         category: str(g.category, 'other') || 'other',
+        romanized: str(g.romanized),
       },
     ];
   });

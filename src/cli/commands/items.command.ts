@@ -122,7 +122,7 @@ export function registerItems(program: Command, io: Io): void {
         const glosses = glossesFor(item.text, item.language);
         if (!translation && glosses.length > 0) {
           io.stdout.write(`\n— key terms (no translation engine configured):\n`);
-          for (const g of glosses) io.stdout.write(`  ${g.text} — ${g.gloss} [${g.category}]\n`);
+          for (const g of glosses) io.stdout.write(`  ${g.text} (${g.romanized}) — ${g.gloss} [${g.category}]\n`);
         }
         if (translation) io.stdout.write(`\n— translation (${translation.engine}${translation.model ? ` ${translation.model}` : ''}, ${translation.createdAt}):\n${translation.translatedText}\n`);
       });
