@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../src/app/config.js';
+import { heapTrimmer } from '../src/app/heap-trim.js';
 import { openContext } from '../src/app/context.js';
 import { importPaths } from '../src/collect/importer.js';
 import { openDatabase } from '../src/store/database.js';
@@ -30,7 +31,7 @@ async function runImport(file: string, home: string, analyze: boolean): Promise<
   }, 50);
   const pipeline = analyze ? await ctx.pipeline() : null;
   const t0 = performance.now();
-  const summary = await importPaths({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline }, [file], { format: 'jsonl', analyze });
+  const summary = await importPaths({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline }, [file], { format: 'jsonl', analyze, afterBatch: heapTrimmer() });
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   // What stays reachable after the import (the summary holds one id per new item): a forced

@@ -37,6 +37,8 @@ export interface ImportOptions {
   analyze: boolean;
   /** Called as bytes are processed, for a progress bar. */
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /** Called after each stored batch (the CLI trims the heap there on long imports). */
+  afterBatch?: () => void;
 }
 
 export interface ImporterDeps {
@@ -106,6 +108,7 @@ async function importOne(
       const acc = { imported: 0, duplicates: 0 };
       for await (const result of parseFile(file.path, format as ImportFormat, opts.channel, progress)) {
         const r = await storeParsed(deps, tx, result, captureId, now, opts.analyze);
+        opts.afterBatch?.();
         acc.imported += r.imported.length;
         acc.duplicates += r.duplicates;
         summary.newItemIds.push(...r.imported);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { translateItems } from '../../analyze/translation.runner.js';
 import { importPaths, type ImportSummary } from '../../collect/importer.js';
 import { importFormats } from '../../collect/imports/import-format.js';
+import { heapTrimmer } from '../../app/heap-trim.js';
 import { type Io, writeJson } from '../io.js';
 import { progressBar } from '../progress.js';
 import { withContext } from '../with-context.js';
@@ -32,7 +33,7 @@ export function registerImport(program: Command, io: Io, setExit: (code: number)
         const summary = await importPaths(
           { db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline: opts.analyze ? await ctx.pipeline() : null },
           paths,
-          { format: opts.format, ...(opts.channel ? { channel: opts.channel.replace(/^@/, '') } : {}), analyze: opts.analyze, onProgress: (d, t) => bar.update(d, t) },
+          { format: opts.format, ...(opts.channel ? { channel: opts.channel.replace(/^@/, '') } : {}), analyze: opts.analyze, onProgress: (d, t) => bar.update(d, t), afterBatch: heapTrimmer() },
         );
         bar.stop();
         // Translation calls an engine over the network: it runs after the files are stored, and
