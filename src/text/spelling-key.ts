@@ -1,10 +1,16 @@
 import { skeletonTokens } from './name-skeleton.js';
+import { mapTokens, memoizeToken } from './token-map.js';
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 200_000;
 const LATIN_WORD = /^[a-z]+$/;
 // Shorter keys collide with too many ordinary words to help.
 const MIN_KEY = 4;
+
+function keyOf(token: string): string | null {
+  if (token.length < MIN_KEY || !LATIN_WORD.test(token)) return null;
+  const keys = skeletonTokens(token);
+  const key = keys.length === 1 ? keys[0] : undefined;
+  return key !== undefined && key.length >= MIN_KEY ? key.toLowerCase() : null;
+}
 
 /**
  * The spelling-variant key of one normalized Latin search token (Hezbollah, Hizballah and
@@ -12,26 +18,11 @@ const MIN_KEY = 4;
  * match ordinary words (العسكري, al-Askari, shares its skeleton with العسكرية, "military"), so
  * Arabic-script spellings are matched by normalization, and across scripts by the actor registry.
  */
-export function spellingKey(token: string): string | null {
-  if (token.length < MIN_KEY || !LATIN_WORD.test(token)) return null;
-  const hit = cache.get(token);
-  if (hit !== undefined) return hit === '' ? null : hit;
-  const keys = skeletonTokens(token);
-  const key = keys.length === 1 && keys[0] !== undefined && keys[0].length >= MIN_KEY ? keys[0].toLowerCase() : null;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(token, key ?? '');
-  return key;
-}
+export const spellingKey = memoizeToken(keyOf);
 
 /** The spelling keys of a space-separated token text, space-separated (the third search column). */
 export function spellingText(searchText: string): string {
-  if (searchText === '') return '';
-  const keys: string[] = [];
-  for (const token of searchText.split(' ')) {
-    const k = spellingKey(token);
-    if (k !== null) keys.push(k);
-  }
-  return keys.join(' ');
+  return mapTokens(searchText, spellingKey);
 }
 
 /**
