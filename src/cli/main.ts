@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { registerActors } from './commands/actors.command.js';
 import { registerAnalyze } from './commands/analyze.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerImport } from './commands/import.command.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerAnalyze(program, io);
   registerSearch(program, io);
   registerItems(program, io);
+  registerActors(program, io);
   registerServe(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;

@@ -66,3 +66,19 @@ export async function actorIdsByNormalizedAlias(db: Db, normalized: string): Pro
   const rows = await db.kysely.selectFrom('actorAliases').select('actorId').distinct().where('normalized', '=', normalized).execute();
   return rows.map((r) => r.actorId);
 }
+
+/** Records (or updates) that a person belongs to a group, with a role. */
+export async function saveAffiliation(db: Db, a: { personId: string; groupId: string; role: string | null; source: string | null }): Promise<void> {
+  await db.kysely
+    .insertInto('actorAffiliations')
+    .values(a)
+    .onConflict((oc) => oc.columns(['personId', 'groupId']).doUpdateSet({ role: a.role, source: a.source }))
+    .execute();
+}
+
+/** Counts of actors, aliases and designations in the registry. */
+export async function registryCounts(db: Db): Promise<{ actors: number; aliases: number; designations: number }> {
+  const count = async (table: 'actors' | 'actorAliases' | 'actorDesignations'): Promise<number> =>
+    Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { actors: await count('actors'), aliases: await count('actorAliases'), designations: await count('actorDesignations') };
+}

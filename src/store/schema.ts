@@ -194,6 +194,13 @@ export interface TranslationQueueTable {
   details: unknown;
 }
 
+export interface ActorAffiliationsTable {
+  personId: string;
+  groupId: string;
+  role: string | null;
+  source: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   captures: CapturesTable;
@@ -210,4 +217,5 @@ export interface Database {
   translations: TranslationsTable;
   itemTranslations: ItemTranslationsTable;
   translationQueue: TranslationQueueTable;
+  actorAffiliations: ActorAffiliationsTable;
 }
