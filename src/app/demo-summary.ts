@@ -12,6 +12,8 @@ export interface DemoFacts {
   newest: StoredItem[];
   searches: Array<{ query: string; results: SearchResult[] }>;
   webUrl: string | null;
+  /** What the starter registry added. */
+  registry?: { actors: number; aliases: number; designations: number };
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
@@ -39,6 +41,10 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
   for (const i of f.newest) {
     const text = cell(i.title ? `${i.title} — ${i.text}` : i.text);
     lines.push(`- ${i.publishedAt ?? 'undated'} · \`${i.key}\` · ${i.language ?? '?'} · ${text.length > 110 ? `${text.slice(0, 110)}…` : text}`);
+  }
+  if (f.registry) {
+    lines.push('', '## Actor registry', '');
+    lines.push(`Starter registry loaded: ${f.registry.actors} actors, ${f.registry.aliases} aliases, ${f.registry.designations} designations (add the OFAC, UN and EU lists with \`rasad actors import\`).`);
   }
   lines.push('', '## Search in any script', '');
   for (const s of f.searches) {

@@ -9,6 +9,8 @@ import { demoSummaryMarkdown } from '../../app/demo-summary.js';
 import { packageRoot } from '../../app/package-root.js';
 import { search } from '../../app/search.service.js';
 import { importPaths } from '../../collect/importer.js';
+import { readActorLists } from '../../actors/actor-lists.js';
+import { storeActorLists } from '../../actors/actor-import.service.js';
 import { ValidationError } from '../../core/errors.js';
 import { countBySourceAndLanguage, listItems } from '../../store/item.repository.js';
 import { listSources } from '../../store/source.repository.js';
@@ -57,6 +59,9 @@ export function registerDemo(program: Command, io: Io): void {
           format: 'auto',
           analyze: true,
         });
+        // The curated starter registry: the demo's actors with their aliases and designations.
+        const starter = await readActorLists('rasad', [path.join(packageRoot(), 'src', 'actors', 'starter', 'starter-registry.json')]);
+        const registry = await storeActorLists({ db: ctx.db, clock: ctx.clock }, starter);
         const searches = [];
         for (const query of DEMO_SEARCHES) searches.push({ query, results: await search(ctx.db, query, 10) });
         let server: Awaited<ReturnType<typeof startServer>> | null = null;
@@ -70,6 +75,7 @@ export function registerDemo(program: Command, io: Io): void {
             newest: (await listItems(ctx.db, { limit: 8 })).items,
             searches,
             webUrl: server?.url ?? null,
+            registry: { actors: registry.actors, aliases: registry.aliases, designations: registry.designations },
           }),
         );
         if (summary.failed > 0) throw new ValidationError(`demo scenario: ${summary.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
