@@ -1,9 +1,8 @@
 import { itemIdForKey } from '../../src/core/ids.js';
 import { itemDraftSchema, type ItemDraftInput } from '../../src/core/item.js';
 import type { NewItem } from '../../src/store/item.repository.js';
-import { NORMALIZE_VERSION, normalize, searchText } from '../../src/text/normalize.js';
-import { spellingText } from '../../src/text/spelling-key.js';
-import { stemText } from '../../src/text/stem.js';
+import { searchForms } from '../../src/analyze/reindex.js';
+import { NORMALIZE_VERSION } from '../../src/text/normalize.js';
 
 let counter = 0;
 
@@ -31,10 +30,7 @@ export function buildNewItem(sourceId: string, overrides: Partial<ItemDraftInput
     sourceId,
     draft,
     collectedAt: '2026-01-01T00:00:00.000Z',
-    normalized: normalize(draft.text),
-    searchText: searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text),
-    stemText: stemText(searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text)),
-    spellingText: spellingText(searchText(draft.title ? `${draft.title}\n${draft.text}` : draft.text)),
+    ...searchForms(draft.text, draft.title),
     normalizeVersion: NORMALIZE_VERSION,
     language: null,
     languageConfidence: null,

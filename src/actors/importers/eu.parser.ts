@@ -14,12 +14,10 @@
  *   1-based data row), which is only stable for one consolidated version.
  * - `startDate` is the listing date (d.m.yyyy or "6 Oct. 2001"), normalised to YYYY-MM-DD;
  *   birth dates stay verbatim in `extra.birthDate`.
- *
- * The CSV reader is private (RFC 4180: quoted fields, doubled quotes, CRLF, BOM, newlines inside
- * quotes) so this file does not depend on the shared importer utilities.
  */
 import type { ActorDraft, ActorListResult, AliasDraft } from '../actor-draft.js';
 import { ParseError } from '../../core/errors.js';
+import { parseCsv } from './csv.js';
 
 const REQUIRED_COLUMNS = ['celex', 'recordId', 'programKey', 'schema', 'name'] as const;
 
@@ -38,7 +36,7 @@ export function recogniseEuFile(_fileName: string, head: string): boolean {
 /** Parses one OpenSanctions EU journal CSV into actor drafts (list order); throws ParseError. */
 export function parseEuCsv(input: { text: string; fileName: string }): ActorListResult {
   const file = input.fileName;
-  const records = readCsvRecords(stripBom(input.text), file);
+  const records = parseCsv(input.text, { fileName: file });
   const header = records[0];
   if (!header || header.fields[0] !== 'celex' || header.fields[1] !== 'recordId') {
     throw new ParseError('not an EU journal CSV: the header must start with "celex,recordId"', { file, line: 1 });
@@ -202,64 +200,4 @@ export function normaliseDate(value: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-interface CsvRecord {
-  /** 1-based line on which the record starts. */
-  line: number;
-  fields: string[];
-}
-
-/** Minimal RFC 4180 reader; a trailing newline does not produce an empty record. */
-function readCsvRecords(text: string, file: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 1;
-  let i = 0;
-  const endRecord = (): void => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
-    i++;
-  }
-  if (quoted) throw new ParseError('unterminated quoted field', { file, line: quoteLine });
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
 }

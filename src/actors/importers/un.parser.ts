@@ -1,6 +1,7 @@
 import { DOMParser } from 'linkedom';
 import { ParseError } from '../../core/errors.js';
 import type { ActorDraft, ActorListResult, AliasDraft, AliasKind } from '../actor-draft.js';
+import { dominantScript } from '../../text/script.js';
 
 /**
  * Parser for the UN Security Council consolidated sanctions list (XML, https://scsanctions.un.org).
@@ -162,24 +163,9 @@ function entityKind(name: string, listType: string): 'group' | 'organization' {
   return stateRegimes.has(listType) || companyPattern.test(name) ? 'organization' : 'group';
 }
 
-const scripts: Array<[string, RegExp]> = [
-  ['Arab', /\p{Script=Arabic}/gu],
-  ['Cyrl', /\p{Script=Cyrillic}/gu],
-  ['Latn', /\p{Script=Latin}/gu],
-  ['Hang', /\p{Script=Hangul}/gu],
-  ['Hani', /\p{Script=Han}/gu],
-  ['Grek', /\p{Script=Greek}/gu],
-  ['Hebr', /\p{Script=Hebrew}/gu],
-];
 /** ISO 15924 code of the script most of the name's letters are in; null when it has no letters. */
 export function detectScript(name: string): string | null {
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [code, re] of scripts) {
-    const count = name.match(re)?.length ?? 0;
-    if (count > bestCount) [best, bestCount] = [code, count];
-  }
-  return best;
+  return dominantScript(name).script;
 }
 
 const childIndex = new WeakMap<Element, Map<string, Element[]>>();
