@@ -82,3 +82,58 @@ export async function registryCounts(db: Db): Promise<{ actors: number; aliases:
     Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { actors: await count('actors'), aliases: await count('actorAliases'), designations: await count('actorDesignations') };
 }
+
+/** One actor as the resolver and the mentions stage see it: merged actors folded into the survivor. */
+export interface RegistryActor {
+  id: string;
+  kind: ActorRecord['kind'];
+  canonicalName: string;
+  /** `list:reference`, e.g. `ofac:11462`, `un:QDe.001`. */
+  designations: string[];
+  aliases: Array<{ alias: string; kind: string; confidence: number; script: string | null }>;
+  /** Ids of actors linked by an affiliation (person ↔ group), after merges. */
+  affiliated: string[];
+}
+
+/**
+ * The whole registry in a few queries, for building the in-memory name index once. An actor
+ * merged into another contributes its aliases and designations to the survivor (and follows
+ * chains of merges); the merged record itself is not listed.
+ */
+export async function loadRegistry(db: Db): Promise<RegistryActor[]> {
+  const actors = await db.kysely.selectFrom('actors').select(['id', 'kind', 'canonicalName', 'mergedInto']).execute();
+  const parent = new Map(actors.map((a) => [a.id, a.mergedInto]));
+  const survivor = (id: string): string => {
+    let cur = id;
+    for (let hops = 0; hops < 32; hops++) {
+      const next = parent.get(cur);
+      if (next === null || next === undefined) return cur;
+      cur = next;
+    }
+    return cur;
+  };
+  const byId = new Map<string, RegistryActor>();
+  for (const a of actors) {
+    if (a.mergedInto !== null) continue;
+    byId.set(a.id, { id: a.id, kind: a.kind as ActorRecord['kind'], canonicalName: a.canonicalName, designations: [], aliases: [], affiliated: [] });
+  }
+  const aliases = await db.kysely.selectFrom('actorAliases').select(['actorId', 'alias', 'kind', 'confidence', 'script']).orderBy('actorId').orderBy('alias').execute();
+  for (const a of aliases) {
+    byId.get(survivor(a.actorId))?.aliases.push({ alias: a.alias, kind: a.kind, confidence: Number(a.confidence), script: a.script });
+  }
+  const designations = await db.kysely.selectFrom('actorDesignations').select(['actorId', 'list', 'reference']).orderBy('list').orderBy('reference').execute();
+  for (const d of designations) {
+    const actor = byId.get(survivor(d.actorId));
+    const label = `${d.list}:${d.reference}`;
+    if (actor && !actor.designations.includes(label)) actor.designations.push(label);
+  }
+  const links = await db.kysely.selectFrom('actorAffiliations').select(['personId', 'groupId']).execute();
+  for (const l of links) {
+    const person = byId.get(survivor(l.personId));
+    const group = byId.get(survivor(l.groupId));
+    if (!person || !group || person === group) continue;
+    if (!person.affiliated.includes(group.id)) person.affiliated.push(group.id);
+    if (!group.affiliated.includes(person.id)) group.affiliated.push(person.id);
+  }
+  return [...byId.values()];
+}

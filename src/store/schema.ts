@@ -90,6 +90,26 @@ export interface ActorsTable {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+  mergedInto: Generated<string | null>;
+}
+
+export interface ActorMergeDismissalsTable {
+  actorA: string;
+  actorB: string;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
 }
 
 export interface ActorAliasesTable {
@@ -218,4 +238,6 @@ export interface Database {
   itemTranslations: ItemTranslationsTable;
   translationQueue: TranslationQueueTable;
   actorAffiliations: ActorAffiliationsTable;
+  actorMergeDismissals: ActorMergeDismissalsTable;
+  auditLog: AuditLogTable;
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '../database.js';
 import { initial } from './2026-11-22T0001-initial.js';
 import { translations } from './2026-11-22T0002-translations.js';
 import { actorAffiliations } from './2026-11-23T0003-actor-affiliations.js';
+import { actorMergesAudit } from './2026-11-23T0004-actor-merges-audit.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -10,6 +11,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-22T0001-initial': initial,
   '2026-11-22T0002-translations': translations,
   '2026-11-23T0003-actor-affiliations': actorAffiliations,
+  '2026-11-23T0004-actor-merges-audit': actorMergesAudit,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */
