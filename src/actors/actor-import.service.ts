@@ -1,6 +1,7 @@
 import { type Clock, toIso } from '../core/clock.js';
 import { deterministicId } from '../core/ids.js';
 import { type ActorRecord, getActor, saveActor, saveAffiliation } from '../store/actor.repository.js';
+import { appendAudit } from '../store/audit.repository.js';
 import type { Db } from '../store/database.js';
 import { withTransaction } from '../store/transaction.js';
 import { normalize } from '../text/normalize.js';
@@ -44,12 +45,17 @@ export function toActorRecord(draft: ActorDraft): ActorRecord {
       confidence: a.quality === 'low' ? LOW_QUALITY_CONFIDENCE : 1,
     });
   }
+  // An entry of Rasad's own actor file is designated `rasad:<id>` (the analysts' registry, which
+  // matching prefers among records of one person) besides the list references it declares.
   const designations =
     draft.list === 'rasad'
-      ? ((draft.extra.designations ?? []) as string[]).flatMap((d) => {
-          const colon = d.indexOf(':');
-          return colon > 0 ? [{ list: d.slice(0, colon), reference: d.slice(colon + 1), listedOn: null }] : [];
-        })
+      ? [
+          { list: 'rasad', reference: draft.reference, listedOn: null },
+          ...((draft.extra.designations ?? []) as string[]).flatMap((d) => {
+            const colon = d.indexOf(':');
+            return colon > 0 ? [{ list: d.slice(0, colon), reference: d.slice(colon + 1), listedOn: null }] : [];
+          }),
+        ]
       : [{ list: draft.list, reference: draft.reference, listedOn: draft.listedOn }];
   const kind = draft.kind === 'person' || draft.kind === 'group' ? draft.kind : 'organization';
   return { id, kind, canonicalName: draft.canonicalName, description: draft.remarks, aliases, designations };
@@ -58,33 +64,50 @@ export function toActorRecord(draft: ActorDraft): ActorRecord {
 /**
  * Stores parsed lists in the registry, one transaction per list: an entry keeps the list's
  * primary name as canonical and the list reference as a designation; re-importing updates it.
- * The same person on two lists stays two records until an analyst merges them.
+ * The same person on two lists stays two records until an analyst merges them. Each list's
+ * import is one audit entry (by `user`, default `system`) in the same transaction.
  */
-export async function storeActorLists(deps: { db: Db; clock: Clock }, lists: ParsedActorList[]): Promise<ActorImportSummary> {
+export async function storeActorLists(deps: { db: Db; clock: Clock; user?: string }, lists: ParsedActorList[]): Promise<ActorImportSummary> {
   const summary: ActorImportSummary = { actors: 0, aliases: 0, designations: 0, affiliations: 0, skipped: 0, files: [] };
   const now = toIso(deps.clock.now());
   for (const list of lists) {
     await withTransaction(deps.db, async (tx) => {
+      const counts = { actors: 0, aliases: 0, designations: 0, affiliations: 0, skipped: list.result.skipped.length };
       for (const draft of list.result.actors) {
         const record = toActorRecord(draft);
         await saveActor(tx, record, now);
-        summary.actors++;
-        summary.aliases += record.aliases.length;
-        summary.designations += record.designations.length;
+        counts.actors++;
+        counts.aliases += record.aliases.length;
+        counts.designations += record.designations.length;
       }
       for (const a of list.affiliations) {
         const personId = actorIdFor('rasad', a.person);
         const groupId = actorIdFor('rasad', a.group);
         // An affiliation may name an actor of another file: link it only once both exist.
         if (!(await getActor(tx, personId)) || !(await getActor(tx, groupId))) {
-          summary.skipped++;
+          counts.skipped++;
           continue;
         }
         await saveAffiliation(tx, { personId, groupId, role: a.role, source: list.files[0] ?? null });
-        summary.affiliations++;
+        counts.affiliations++;
       }
+      const listName = list.result.actors[0]?.list ?? 'unknown';
+      await appendAudit(tx, {
+        at: now,
+        actor: deps.user ?? 'system',
+        action: 'import',
+        subjectType: 'actor_list',
+        subjectId: `${listName}:${list.files.join(',')}`,
+        reason: null,
+        before: null,
+        after: counts,
+      });
+      summary.actors += counts.actors;
+      summary.aliases += counts.aliases;
+      summary.designations += counts.designations;
+      summary.affiliations += counts.affiliations;
+      summary.skipped += counts.skipped;
     });
-    summary.skipped += list.result.skipped.length;
     summary.files.push(...list.files);
   }
   return summary;

@@ -1,4 +1,8 @@
+import { actorsStage } from '../actors/actors.stage.js';
+import { createMentionFinder } from '../actors/match/mention-finder.js';
+import type { FoundMention, MentionFinder } from '../actors/match/resolve-types.js';
 import { stageTag } from '../core/stage.js';
+import type { RegistryActor } from '../store/actor.repository.js';
 import { loadEldLid } from '../text/eld-lid.js';
 import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
@@ -21,6 +25,8 @@ export interface StageOutput {
 /** Everything the pipeline produced for one item. */
 export interface PipelineResult {
   language: LanguageResult;
+  /** Registry actors named in the text (empty when the registry is). */
+  mentions: FoundMention[];
   outputs: StageOutput[];
 }
 
@@ -31,8 +37,9 @@ export interface Pipeline {
 }
 
 /** Builds the analysis pipeline over the given models (loaded once by the caller). */
-export function createPipeline(deps: { languageModel: LanguageModel; secondLanguageModel?: LanguageModel }): Pipeline {
-  const stages = [languageStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
+export function createPipeline(deps: { languageModel: LanguageModel; secondLanguageModel?: LanguageModel; mentionFinder?: MentionFinder }): Pipeline {
+  const finder: MentionFinder = deps.mentionFinder ?? { find: () => [] };
+  const stages = [languageStage, actorsStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
   return {
     stages,
     async run(input) {
@@ -44,7 +51,15 @@ export function createPipeline(deps: { languageModel: LanguageModel; secondLangu
       if (hint && /^[a-z]{2,3}$/.test(hint) && (language.code === 'und' || language.confidence < 0.5) && language.script !== null) {
         language = { ...language, code: hint, confidence: Math.max(language.confidence, 0.5) };
       }
-      return { language, outputs: [{ stage: languageStage.name, version: languageStage.version, output: language }] };
+      const actors = actorsStage.run({ text: input.text }, { finder });
+      return {
+        language,
+        mentions: actors.mentions,
+        outputs: [
+          { stage: languageStage.name, version: languageStage.version, output: language },
+          { stage: actorsStage.name, version: actorsStage.version, output: actors },
+        ],
+      };
     },
   };
 }
@@ -63,8 +78,15 @@ export function lazyLanguageModel(load: () => Promise<LanguageModel>): LanguageM
   };
 }
 
-/** The pipeline with its models: fastText lid.176 now, eld (large) when first needed. */
-export async function loadPipeline(): Promise<Pipeline> {
+/**
+ * The pipeline with its models: fastText lid.176 now, eld (large) when first needed, and the
+ * mention finder over the given registry snapshot.
+ */
+export async function loadPipeline(registry: RegistryActor[] = []): Promise<Pipeline> {
   const languageModel = await loadFastTextLid();
-  return createPipeline({ languageModel, secondLanguageModel: lazyLanguageModel(() => loadEldLid('large')) });
+  return createPipeline({
+    languageModel,
+    secondLanguageModel: lazyLanguageModel(() => loadEldLid('large')),
+    ...(registry.length > 0 ? { mentionFinder: createMentionFinder(registry) } : {}),
+  });
 }

@@ -1,4 +1,6 @@
+import { mentionRows } from '../actors/actors.stage.js';
 import { type Clock, toIso } from '../core/clock.js';
+import { replaceMentions } from '../store/analysis.repository.js';
 import type { Db } from '../store/database.js';
 import { getItemsByIds, updateItemLanguage } from '../store/item.repository.js';
 import { itemsNeedingStage, saveStageResults } from '../store/stage-result.repository.js';
@@ -32,6 +34,7 @@ export async function runPendingStages(
           await saveStageResults(tx, result.outputs.map((o) => ({ itemId: item.id, stage: o.stage, version: o.version, output: o.output, createdAt: now })));
           const language: LanguageResult = result.language;
           await updateItemLanguage(tx, item.id, language);
+          await replaceMentions(tx, item.id, mentionRows(item.id, result.mentions));
         }
       });
       done += items.length;

@@ -6,6 +6,7 @@ import type { TranslationDeps } from '../analyze/translation.runner.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
+import { loadRegistry } from '../store/actor.repository.js';
 import { type Db, openDatabase } from '../store/database.js';
 import type { Config } from './config.js';
 
@@ -16,7 +17,7 @@ export interface AppContext {
   blobs: FileBlobStore;
   clock: Clock;
   logger: Logger;
-  /** The analysis pipeline; models load on first use. */
+  /** The analysis pipeline; models and the actor registry load on first use. */
   pipeline(): Promise<Pipeline>;
   /** What the translation runner needs: the configured engine, target language and timeout. */
   translation(): TranslationDeps;
@@ -38,7 +39,7 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
     clock: opts.clock ?? systemClock,
     logger,
     pipeline() {
-      pipeline ??= loadPipeline();
+      pipeline ??= loadRegistry(db).then((registry) => loadPipeline(registry));
       return pipeline;
     },
     translation() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ItemMention } from '../store/actor-query.repository.js';
 import type { StoredItem } from '../store/item.repository.js';
 import type { TranslationRecord } from '../store/translation.repository.js';
 import { findGlossTerms, type GlossHit } from '../text/glossary.js';
@@ -52,6 +53,16 @@ export const itemViewSchema = z.object({
       category: z.string(),
     }),
   ),
+  mentions: z.array(
+    z.object({
+      actor_id: z.string(),
+      canonical: z.string(),
+      matched: z.string(),
+      start: z.number(),
+      end: z.number(),
+      score: z.number(),
+    }),
+  ),
   translation: z
     .object({
       text: z.string(),
@@ -65,8 +76,11 @@ export const itemViewSchema = z.object({
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
-/** Presents a stored item for output. */
-export function presentItem(item: StoredItem, translation?: TranslationRecord): ItemView {
+/**
+ * Presents a stored item for output; `mentions` are the item's actor mentions (CLI.md shape),
+ * fetched for a whole page at once with mentionsOfItems.
+ */
+export function presentItem(item: StoredItem, translation?: TranslationRecord, mentions: readonly ItemMention[] = []): ItemView {
   return {
     id: item.id,
     key: item.key,
@@ -101,8 +115,14 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord): 
     metrics: item.metrics,
     capture_id: item.captureId,
     glosses: glossesFor(item.text, item.language),
+    mentions: mentions.map(presentMention),
     translation: translation ? presentTranslation(translation) : null,
   };
+}
+
+/** A stored mention as output: spans are UTF-16 offsets into the original text. */
+export function presentMention(m: ItemMention): ItemView['mentions'][number] {
+  return { actor_id: m.actorId, canonical: m.canonicalName, matched: m.matchedText, start: m.spanStart, end: m.spanEnd, score: m.score };
 }
 
 const GLOSSED = new Set(['ar', 'fa', 'ur', 'ps']);

@@ -12,6 +12,8 @@ import { insertCapture } from '../store/capture.repository.js';
 import { existingKeys, insertItems, type NewItem } from '../store/item.repository.js';
 import { upsertSource } from '../store/source.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
+import { insertMentions, type MentionRecord } from '../store/analysis.repository.js';
+import { mentionRows } from '../actors/actors.stage.js';
 import { withTransaction } from '../store/transaction.js';
 import { searchForms } from '../analyze/reindex.js';
 import { NORMALIZE_VERSION } from '../text/normalize.js';
@@ -200,6 +202,7 @@ async function storeParsed(
   const fresh = drafts.filter((d) => !existing.has(d.key));
   const newItems: NewItem[] = [];
   const stageRows: Parameters<typeof saveStageResults>[1] = [];
+  const mentions: MentionRecord[] = [];
   for (const draft of fresh) {
     let sourceId = sourceIds.get(sourceKey(draft.source.kind, draft.source.handle));
     if (!sourceId) {
@@ -222,10 +225,12 @@ async function storeParsed(
       captureId,
     });
     for (const o of analysis?.outputs ?? []) stageRows.push({ itemId: id, stage: o.stage, version: o.version, output: o.output, createdAt: now });
+    if (analysis && analysis.mentions.length > 0) mentions.push(...mentionRows(id, analysis.mentions));
   }
   const inserted = await insertItems(tx, newItems);
   const insertedSet = new Set(inserted);
   await saveStageResults(tx, stageRows.filter((r) => insertedSet.has(r.itemId)));
+  await insertMentions(tx, mentions.filter((m) => insertedSet.has(m.itemId)));
   return { imported: inserted, duplicates: drafts.length - inserted.length + (result.items.length - drafts.length) };
 }
 

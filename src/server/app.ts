@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { DomainError } from '../core/errors.js';
+import { registerActorRoutes } from './routes/actors.routes.js';
 import { registerItemRoutes } from './routes/items.routes.js';
 
 const STATUS: Record<DomainError['code'], number> = {
@@ -44,6 +45,7 @@ export async function buildServer(ctx: AppContext, opts: { webRoot: string | nul
   app.get('/health', () => ({ status: 'ok', database: ctx.db.dialect }));
   await app.register((api, _o, done) => {
     registerItemRoutes(api, ctx);
+    registerActorRoutes(api, ctx);
     done();
   }, { prefix: '/api' });
 

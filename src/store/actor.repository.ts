@@ -19,11 +19,17 @@ export async function saveActor(db: Db, actor: ActorRecord, now: string): Promis
       oc.column('id').doUpdateSet({ kind: actor.kind, canonicalName: actor.canonicalName, description: actor.description, updatedAt: now }),
     )
     .execute();
-  await db.kysely.deleteFrom('actorAliases').where('actorId', '=', actor.id).execute();
+  // Re-importing a list replaces the list's aliases but keeps those analysts added (`analyst:…`).
+  await db.kysely
+    .deleteFrom('actorAliases')
+    .where('actorId', '=', actor.id)
+    .where((eb) => eb.or([eb('source', 'is', null), eb('source', 'not like', 'analyst:%')]))
+    .execute();
   if (actor.aliases.length > 0) {
     await db.kysely
       .insertInto('actorAliases')
       .values(actor.aliases.map((a) => ({ ...a, actorId: actor.id, createdAt: now })))
+      .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
   await db.kysely.deleteFrom('actorDesignations').where('actorId', '=', actor.id).execute();

@@ -33,6 +33,13 @@ export async function replaceMentions(db: Db, itemId: string, mentions: MentionR
   if (mentions.length > 0) await db.kysely.insertInto('mentions').values(mentions).execute();
 }
 
+/** Stores the mentions of freshly inserted items (bulk, in the caller's transaction). */
+export async function insertMentions(db: Db, mentions: MentionRecord[]): Promise<void> {
+  for (let i = 0; i < mentions.length; i += 500) {
+    await db.kysely.insertInto('mentions').values(mentions.slice(i, i + 500)).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+}
+
 /** Mentions in an item, in text order. */
 export async function mentionsOfItem(db: Db, itemId: string): Promise<MentionRecord[]> {
   const rows = await db.kysely.selectFrom('mentions').selectAll().where('itemId', '=', itemId).orderBy('spanStart').execute();

@@ -358,3 +358,9 @@ export async function updateNormalization(
     await sql`INSERT INTO items_fts (rowid, search_text, stem_text, spelling_text) VALUES (${row.seq}, ${row.searchText}, ${row.stemText}, ${row.spellingText})`.execute(db.kysely);
   }
 }
+
+/** Item ids and texts in insertion order after `afterSeq` (for passes over the whole store). */
+export async function itemTextsAfter(db: Db, afterSeq: number, limit: number): Promise<Array<{ id: string; seq: number; text: string }>> {
+  const rows = await db.kysely.selectFrom('items').select(['id', 'seq', 'text']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}

@@ -47,3 +47,4 @@ export async function itemsNeedingStage(db: Db, stage: string, version: number, 
     .execute();
   return rows.map((r) => r.id);
 }
+

@@ -101,6 +101,9 @@ const MARKS = /[\p{M}\u0640]/gu;
 interface RawToken {
   /** Normalized token text. */
   text: string;
+  /** UTF-16 offsets of the token in the original string. */
+  start: number;
+  end: number;
   /** The original starts with a bare-alef article (ال or ٱل), not أل/إل. */
   article: boolean;
   /** The separator that follows the token holds a hyphen (al-Askari, ud-Din). */
@@ -111,17 +114,36 @@ function isArabic(s: string): boolean {
   return ARABIC_LETTER.test(s);
 }
 
-function splitTokens(original: string): RawToken[] {
+const HYPHEN = /[-‐‑–]/;
+
+/** The normalized text of one raw token and whether it starts with a bare-alef article. */
+function tokenText(raw: string): { text: string; article: boolean } {
+  // Slavic carons and acutes carry a consonant (Andrić = أندريتش) that normalize would fold away
+  const text = normalize(raw.replace(/[ćčĆČ]/g, 'ch').replace(/[šŠ]/g, 'sh').replace(/[žŽ]/g, 'zh'));
+  return { text, article: /^[\u0627\u0671]ل/.test(raw.replace(MARKS, '')) };
+}
+
+/** A memo of raw token → normalized text, for callers that key many texts (the mentions stage). */
+export type SkeletonCache = Map<string, { text: string; article: boolean }>;
+const CACHE_LIMIT = 200_000;
+
+function splitTokens(original: string, cache?: SkeletonCache): RawToken[] {
   const out: RawToken[] = [];
   let last: RawToken | undefined;
   let lastEnd = 0;
   for (const m of original.matchAll(TOKEN)) {
-    if (last) last.hyphenAfter = /[-‐‑–]/.test(original.slice(lastEnd, m.index));
+    if (last) last.hyphenAfter = HYPHEN.test(original.slice(lastEnd, m.index));
     lastEnd = m.index + m[0].length;
-    // Slavic carons and acutes carry a consonant (Andrić = أندريتش) that normalize would fold away
-    const text = normalize(m[0].replace(/[ćčĆČ]/g, 'ch').replace(/[šŠ]/g, 'sh').replace(/[žŽ]/g, 'zh'));
-    if (text.length === 0) continue;
-    last = { text, article: /^[\u0627\u0671]ل/.test(m[0].replace(MARKS, '')), hyphenAfter: false };
+    let t = cache?.get(m[0]);
+    if (t === undefined) {
+      t = tokenText(m[0]);
+      if (cache) {
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(m[0], t);
+      }
+    }
+    if (t.text.length === 0) continue;
+    last = { text: t.text, article: t.article, start: m.index, end: lastEnd, hyphenAfter: false };
     out.push(last);
   }
   return out;
@@ -216,6 +238,17 @@ function collapse(s: string): string {
 /** A token after article removal, with the pieces that join into its key. */
 interface Word {
   pieces: string[];
+  start: number;
+  end: number;
+}
+
+/** One name word: its skeleton key, its normalized text and where it is in the original string. */
+export interface SkeletonWord {
+  key: string;
+  /** The normalized pieces of the word joined by a space (`عبد الرحمن`, `abd rahman`). */
+  text: string;
+  start: number;
+  end: number;
 }
 
 function stripArabicArticle(t: string): string {
@@ -228,9 +261,13 @@ function respellLatin(t: string): string {
   return t.replace(/sch/g, 'sh').replace(/cc(?=[ei])/g, 'ch').replace(/([aeiou]vi)c$/, '$1ch');
 }
 
-/** One key per name token: articles dropped, compounds (عبد …, … الله, … الدين) joined. */
-export function skeletonTokens(name: string): string[] {
-  const raw = splitTokens(name);
+/**
+ * The words of a name (or of running text) with their keys and spans: articles dropped,
+ * compounds (عبد …, … الله, … الدين) joined into one word. Words whose key is empty (a lone
+ * vowel) are left out.
+ */
+export function skeletonWords(name: string, cache?: SkeletonCache): SkeletonWord[] {
+  const raw = splitTokens(name, cache);
   const words: Word[] = [];
   let joinNext = false;
   for (let i = 0; i < raw.length; i++) {
@@ -264,24 +301,47 @@ export function skeletonTokens(name: string): string[] {
       const glued = LATIN_ABD_GLUED.exec(t);
       pieces = glued ? ['abd', t.slice(glued[0].length)] : [t];
     }
-    if (prev !== undefined && (joinNext || isTail)) prev.pieces.push(...pieces);
-    else words.push({ pieces });
+    if (prev !== undefined && (joinNext || isTail)) {
+      prev.pieces.push(...pieces);
+      prev.end = tok.end;
+    } else words.push({ pieces, start: tok.start, end: tok.end });
     joinNext = head;
   }
-  const keys: string[] = [];
+  const out: SkeletonWord[] = [];
   for (const w of words) {
-    let key = '';
-    w.pieces.forEach((p, k) => {
-      if (p === 'الله') key += k === 0 ? 'ALH' : 'LH';
-      else key += isArabic(p) ? arabicClasses(p, k === 0) : latinClasses(p, k === 0);
-    });
-    // final h before collapsing, so that جبهة (JBHH) keeps its ه like Jabha (JBH)
-    const lastPiece = w.pieces[w.pieces.length - 1] ?? '';
-    if (key.length > 1 && key.endsWith('H') && endsInDroppableH(lastPiece)) key = key.slice(0, -1);
-    key = collapse(key);
-    if (key.length > 0) keys.push(key);
+    const single = w.pieces.length === 1 ? (w.pieces[0] ?? '') : undefined;
+    // one-piece words (nearly all) are memoized: the same key string comes back for the same
+    // word, which also spares hashing it again in the callers' maps
+    let key = single === undefined ? undefined : singleKeys.get(single);
+    if (key === undefined) {
+      key = wordKey(w.pieces);
+      if (single !== undefined) {
+        if (singleKeys.size >= CACHE_LIMIT) singleKeys.clear();
+        singleKeys.set(single, key);
+      }
+    }
+    if (key.length > 0) out.push({ key, text: single ?? w.pieces.join(' '), start: w.start, end: w.end });
   }
-  return keys;
+  return out;
+}
+
+const singleKeys = new Map<string, string>();
+
+function wordKey(pieces: string[]): string {
+  let key = '';
+  pieces.forEach((p, k) => {
+    if (p === 'الله') key += k === 0 ? 'ALH' : 'LH';
+    else key += isArabic(p) ? arabicClasses(p, k === 0) : latinClasses(p, k === 0);
+  });
+  // final h before collapsing, so that جبهة (JBHH) keeps its ه like Jabha (JBH)
+  const lastPiece = pieces[pieces.length - 1] ?? '';
+  if (key.length > 1 && key.endsWith('H') && endsInDroppableH(lastPiece)) key = key.slice(0, -1);
+  return collapse(key);
+}
+
+/** One key per name token: articles dropped, compounds (عبد …, … الله, … الدين) joined. */
+export function skeletonTokens(name: string): string[] {
+  return skeletonWords(name).map((w) => w.key);
 }
 
 /** The skeleton key of a name in Arabic or Latin script: per-token keys joined by a space. */

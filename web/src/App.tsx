@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, fetchItems, fetchStats, isAbortError, searchItems } from './api.js';
 import type { ItemView } from './api.js';
+import { ActorIndex } from './ActorIndex.js';
+import { ActorNavContext, isPlainClick } from './ActorNav.js';
+import type { ActorNav } from './ActorNav.js';
+import { ActorPage } from './ActorPage.js';
 import { ItemDetail } from './ItemDetail.js';
 import { ItemList } from './ItemList.js';
 import { LanguageChips } from './LanguageChips.js';
@@ -30,6 +34,8 @@ export function App() {
   const moreController = useRef<AbortController | null>(null);
 
   const searching = route.q !== '';
+  // The actor page or the actors index replace the item list and search results.
+  const onActorPages = route.actor !== null || route.actors;
 
   // Counts for the header, the language chips and the source menu.
   useEffect(() => {
@@ -46,6 +52,7 @@ export function App() {
 
   // Newest-first list: first page whenever the filters change.
   useEffect(() => {
+    if (onActorPages) return;
     const controller = new AbortController();
     moreController.current?.abort();
     setList(EMPTY_LIST);
@@ -56,7 +63,7 @@ export function App() {
       },
     );
     return () => controller.abort();
-  }, [route.language, route.source, listNonce]);
+  }, [route.language, route.source, listNonce, onActorPages]);
 
   // Search results, best first, whenever the query changes (or is submitted again).
   useEffect(() => {
@@ -77,8 +84,9 @@ export function App() {
   }, [route.q, searchNonce]);
 
   useEffect(() => {
-    document.title = route.q ? `“${route.q}” — Rasad` : 'Rasad — رصد';
-  }, [route.q]);
+    // The actor pages set their own title.
+    if (!onActorPages) document.title = route.q ? `“${route.q}” — Rasad` : 'Rasad — رصد';
+  }, [route.q, onActorPages]);
 
   const loadMore = useCallback(() => {
     const cursor = list.next;
@@ -101,12 +109,22 @@ export function App() {
   const onSearch = useCallback(
     (q: string) => {
       if (q === route.q) setSearchNonce((n) => n + 1);
-      else nav.set({ q, item: null });
+      else nav.set({ q, item: null, actor: null, actors: false });
     },
     [nav, route.q],
   );
   const onClear = useCallback(() => nav.set({ q: '', item: null }), [nav]);
-  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null }), [nav]);
+  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false }), [nav]);
+  const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true }), [nav]);
+  const onActorFilter = useCallback((aq: string) => nav.set({ aq }, { replace: true }), [nav]);
+  const indexHref = routeHref({ q: '', language: null, source: null, item: null, actor: null, actors: true, aq: '' });
+  const actorNav = useMemo<ActorNav>(
+    () => ({
+      href: (id) => routeHref({ q: '', language: null, source: null, item: null, actor: id, actors: false, aq: '' }),
+      open: nav.openActor,
+    }),
+    [nav],
+  );
   const setLanguage = useCallback((language: string | null) => nav.set({ language }), [nav]);
   const setSource = useCallback((source: string | null) => nav.set({ source }), [nav]);
 
@@ -131,90 +149,120 @@ export function App() {
     );
   }, [route.item, list.items, search]);
 
-  return (
-    <div className="app">
-      <header className="topbar">
-        <div className="topbar-inner">
-          <h1 className="brand">
-            <a href="/" onClick={(event) => {
-              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-              event.preventDefault();
-              nav.set({ q: '', language: null, source: null, item: null });
-            }}>
-              Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
-            </a>
-          </h1>
-          <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
-        </div>
-      </header>
+  // The newest-first list or the search results, with their status bar.
+  const browse = (
+    <>
+      <StatusBar
+        route={route}
+        searching={searching}
+        search={search}
+        resultCount={results.length}
+        list={list}
+        stats={statsData}
+        sourceName={activeSource ? sourceLabel(activeSource) : route.source}
+        onClearSearch={onClear}
+        onClearLanguage={() => setLanguage(null)}
+        onClearSource={() => setSource(null)}
+        onRefresh={() => {
+          if (searching) setSearchNonce((n) => n + 1);
+          else setListNonce((n) => n + 1);
+          setStatsNonce((n) => n + 1);
+        }}
+      />
 
-      <div className="controls">
-        <div className="controls-row">
-          <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
-          <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />
-        </div>
-        {statsData && statsData.languages.length > 0 && (
-          <div className="controls-row languages-row">
-            <span className="filter-label" id="lang-label">
-              Language
-            </span>
-            <LanguageChips languages={statsData.languages} active={route.language} onSelect={setLanguage} />
-          </div>
-        )}
-      </div>
-
-      <main className="main">
-        <StatusBar
-          route={route}
-          searching={searching}
+      {searching ? (
+        <SearchResults
           search={search}
-          resultCount={results.length}
-          list={list}
-          stats={statsData}
-          sourceName={activeSource ? sourceLabel(activeSource) : route.source}
-          onClearSearch={onClear}
-          onClearLanguage={() => setLanguage(null)}
-          onClearSource={() => setSource(null)}
-          onRefresh={() => {
-            if (searching) setSearchNonce((n) => n + 1);
-            else setListNonce((n) => n + 1);
-            setStatsNonce((n) => n + 1);
-          }}
-        />
-
-        {searching ? (
-          <SearchResults
-            search={search}
-            results={results}
-            filtered={route.language !== null || route.source !== null}
-            hrefFor={hrefFor}
-            onOpen={nav.openItem}
-            onHashtag={onHashtag}
-            onRetry={() => setSearchNonce((n) => n + 1)}
-            onClear={onClear}
-          />
-        ) : (
-          <ItemList
-            list={list}
-            filtered={route.language !== null || route.source !== null}
-            hrefFor={hrefFor}
-            onOpen={nav.openItem}
-            onHashtag={onHashtag}
-            onRetry={() => setListNonce((n) => n + 1)}
-            onLoadMore={loadMore}
-          />
-        )}
-      </main>
-
-      {route.item && (
-        <ItemDetail
-          itemKey={route.item}
-          initial={detailInitial}
+          results={results}
+          filtered={route.language !== null || route.source !== null}
           hrefFor={hrefFor}
           onOpen={nav.openItem}
-          onClose={nav.closeItem}
+          onHashtag={onHashtag}
+          onRetry={() => setSearchNonce((n) => n + 1)}
+          onClear={onClear}
+        />
+      ) : (
+        <ItemList
+          list={list}
+          filtered={route.language !== null || route.source !== null}
+          hrefFor={hrefFor}
+          onOpen={nav.openItem}
+          onHashtag={onHashtag}
+          onRetry={() => setListNonce((n) => n + 1)}
+          onLoadMore={loadMore}
         />
       )}
-    </div>
+    </>
+  );
+
+  return (
+    <ActorNavContext.Provider value={actorNav}>
+      <div className="app">
+        <header className="topbar">
+          <div className="topbar-inner">
+            <h1 className="brand">
+              <a href="/" onClick={(event) => {
+                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                event.preventDefault();
+                nav.set({ q: '', language: null, source: null, item: null, actor: null, actors: false, aq: '' });
+              }}>
+                Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
+              </a>
+            </h1>
+            <nav className="topnav" aria-label="Sections">
+              <a
+                href={indexHref}
+                className={'topnav-link' + (onActorPages ? ' is-current' : '')}
+                data-testid="actors-link"
+                aria-current={route.actors && route.actor === null ? 'page' : undefined}
+                onClick={(event) => {
+                  if (!isPlainClick(event)) return;
+                  event.preventDefault();
+                  showIndex();
+                }}
+              >
+                Actors
+              </a>
+            </nav>
+            <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
+          </div>
+        </header>
+
+        <div className="controls">
+          <div className="controls-row">
+            <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
+            {!onActorPages && <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />}
+          </div>
+          {!onActorPages && statsData && statsData.languages.length > 0 && (
+            <div className="controls-row languages-row">
+              <span className="filter-label" id="lang-label">
+                Language
+              </span>
+              <LanguageChips languages={statsData.languages} active={route.language} onSelect={setLanguage} />
+            </div>
+          )}
+        </div>
+
+        <main className="main">
+          {route.actor !== null ? (
+            <ActorPage actorId={route.actor} hrefFor={hrefFor} onOpen={nav.openItem} onHashtag={onHashtag} indexHref={indexHref} onIndex={showIndex} />
+          ) : route.actors ? (
+            <ActorIndex filter={route.aq} onFilter={onActorFilter} />
+          ) : (
+            browse
+          )}
+        </main>
+
+        {route.item && (
+          <ItemDetail
+            itemKey={route.item}
+            initial={detailInitial}
+            hrefFor={hrefFor}
+            onOpen={nav.openItem}
+            onClose={nav.closeItem}
+          />
+        )}
+      </div>
+    </ActorNavContext.Provider>
   );
 }

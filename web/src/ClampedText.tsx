@@ -1,8 +1,9 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
-import type { GlossView } from './api.js';
+import type { GlossView, MentionView } from './api.js';
+import { MentionedRuns } from './ActorMentions.js';
 import { GlossedRuns, GlossPopover } from './Gloss.js';
-import { glossSegments, textProps } from './text.js';
+import { glossSegments, markSegments, textProps } from './text.js';
 
 interface Props {
   text: string;
@@ -16,15 +17,18 @@ interface Props {
   dir?: 'ltr' | 'rtl' | 'auto';
   /** Glossed terms to mark in `text` (UTF-16 offsets into it). */
   glosses?: GlossView[];
+  /** Actor mentions to mark in `text` (UTF-16 offsets into it). */
+  mentions?: MentionView[];
 }
 
 /**
  * Item text, exactly as published: explicit `dir`/`lang`, `unicode-bidi: plaintext` so each
  * paragraph finds its own direction, line breaks kept. Long texts are clamped with a toggle that
  * only appears when the text actually overflows. Glossed terms are marked in place; focusing or
- * clicking one opens a small popover with its English gloss.
+ * clicking one opens a small popover with its English gloss. Actor mentions are marked around
+ * their runs and open the actor page.
  */
-export function ClampedText({ text, language, script, lines = 8, testId, className = '', dir, glosses }: Props) {
+export function ClampedText({ text, language, script, lines = 8, testId, className = '', dir, glosses, mentions }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [overflows, setOverflows] = useState(false);
   const [active, setActive] = useState<{ index: number; el: HTMLElement } | null>(null);
@@ -32,7 +36,8 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
   const id = useId();
   const popoverId = useId();
   const props = { ...textProps(language, script), ...(dir ? { dir } : {}) };
-  const segments = useMemo(() => (glosses && glosses.length > 0 ? glossSegments(text, glosses) : null), [text, glosses]);
+  const marked = useMemo(() => (mentions && mentions.length > 0 ? markSegments(text, glosses ?? [], mentions) : null), [text, glosses, mentions]);
+  const segments = useMemo(() => marked ?? (glosses && glosses.length > 0 ? glossSegments(text, glosses) : null), [marked, text, glosses]);
   const hasTerms = segments?.some((s) => s.gloss !== null) ?? false;
 
   useLayoutEffect(() => {
@@ -81,7 +86,13 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
         style={clamped ? ({ '--clamp-lines': lines } as CSSProperties) : undefined}
         {...props}
       >
-        {segments ? <GlossedRuns segments={segments} active={active?.index ?? null} onActivate={activate} /> : text}
+        {marked ? (
+          <MentionedRuns segments={marked} active={active?.index ?? null} onActivate={activate} />
+        ) : segments ? (
+          <GlossedRuns segments={segments} active={active?.index ?? null} onActivate={activate} />
+        ) : (
+          text
+        )}
       </div>
       {hasTerms && (
         <GlossPopover

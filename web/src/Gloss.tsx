@@ -20,16 +20,19 @@ interface RunsProps {
   active: number | null;
   /** A term got focus or was clicked (`el` set), or lost focus / was dismissed (`el` null). */
   onActivate: (index: number, el: HTMLElement | null) => void;
+  /** Index of `segments[0]` in the whole text's runs (when a mention mark wraps a slice of them). */
+  base?: number;
 }
 
 /**
  * The original text with glossed terms marked: plain strings and focusable spans, nothing else,
  * so the element's text stays exactly the published text (bidi, pre-wrap and copy unchanged).
  */
-export function GlossedRuns({ segments, active, onActivate }: RunsProps) {
+export function GlossedRuns({ segments, active, onActivate, base = 0 }: RunsProps) {
   return (
     <>
-      {segments.map((segment, i) => {
+      {segments.map((segment, k) => {
+        const i = base + k;
         const g = segment.gloss;
         if (g === null) return segment.text;
         const open = active === i;

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { errorMessage, fetchItem, isAbortError } from './api.js';
 import type { ItemView } from './api.js';
+import { formatScore } from './ActorMentions.js';
+import { ActorLink } from './ActorNav.js';
 import { ItemText } from './ItemText.js';
 import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
@@ -207,6 +209,27 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
                   </span>
                 ) : (
                   <span className="muted">None (no translation engine configured, or not translated yet)</span>
+                )}
+              </Field>
+              <Field label="Mentions">
+                {item.mentions.length > 0 ? (
+                  <ul className="plain-list" data-testid="detail-mentions">
+                    {[...item.mentions]
+                      .sort((x, y) => x.start - y.start)
+                      .map((m) => (
+                        <li key={`${m.actor_id}:${m.start}`}>
+                          <ActorLink id={m.actor_id}>
+                            <bdi>{m.canonical}</bdi>
+                          </ActorLink>{' '}
+                          · “<bdi>{m.matched || item.text.slice(m.start, m.end)}</bdi>” · score {formatScore(m.score)} ·{' '}
+                          <span className="muted">
+                            {m.start}–{m.end}
+                          </span>
+                        </li>
+                      ))}
+                  </ul>
+                ) : (
+                  <Empty />
                 )}
               </Field>
               <Field label="Glossed terms">

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ItemView, TranslationView } from './api.js';
+import { MentionList } from './ActorMentions.js';
 import { ClampedText } from './ClampedText.js';
 import { GlossaryList } from './Gloss.js';
 import { formatUtcCompact, languageDirection, langAttribute } from './text.js';
@@ -28,7 +29,8 @@ export function provenanceLine(t: TranslationView): string {
 
 /**
  * An item's text: the original alone, or the original and its machine translation side by side
- * (stacked on narrow screens), original first in reading order; then the glossary of key terms.
+ * (stacked on narrow screens), original first in reading order; then the actors mentioned and
+ * the glossary of key terms.
  */
 export function ItemText({ item, lines, testId, full = false }: Props) {
   const t = item.translation;
@@ -43,17 +45,21 @@ export function ItemText({ item, lines, testId, full = false }: Props) {
       lines={lines}
       testId={testId}
       glosses={item.glosses}
+      mentions={item.mentions}
     />
   );
   const glossary = (
-    <GlossaryList
-      glosses={item.glosses}
-      text={item.text}
-      language={item.language}
-      script={item.script}
-      translated={t !== null}
-      full={full}
-    />
+    <>
+      <MentionList mentions={item.mentions} />
+      <GlossaryList
+        glosses={item.glosses}
+        text={item.text}
+        language={item.language}
+        script={item.script}
+        translated={t !== null}
+        full={full}
+      />
+    </>
   );
 
   if (t === null) {

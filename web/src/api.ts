@@ -67,6 +67,21 @@ export interface GlossView {
   romanized: string;
 }
 
+/**
+ * An actor named in the ORIGINAL text, found by the actors stage. `start`/`end` are UTF-16 offsets
+ * into `ItemView.text`; `matched` is that slice as published.
+ */
+export interface MentionView {
+  actor_id: string;
+  /** The actor's canonical name. */
+  canonical: string;
+  matched: string;
+  start: number;
+  end: number;
+  /** In [0, 1]. */
+  score: number;
+}
+
 export interface ItemView {
   id: string;
   key: string;
@@ -98,6 +113,8 @@ export interface ItemView {
   translation: TranslationView | null;
   /** Glossed terms in `text`; [] from servers that do not send them. */
   glosses: GlossView[];
+  /** Actor mentions in `text`; [] from servers that do not send them. */
+  mentions: MentionView[];
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
 }
@@ -280,6 +297,19 @@ function glosses(value: unknown): GlossView[] {
   });
 }
 
+/** Well-formed mentions only (an actor id, integer offsets, a non-empty span). */
+function mentions(value: unknown): MentionView[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((m): MentionView[] => {
+    if (!isRecord(m)) return [];
+    const start = offset(m.start);
+    const end = offset(m.end);
+    const actorId = str(m.actor_id ?? m.actorId);
+    if (start === null || end === null || end <= start || actorId === '') return [];
+    return [{ actor_id: actorId, canonical: str(m.canonical, actorId) || actorId, matched: str(m.matched), start, end, score: numOrNull(m.score) ?? 0 }];
+  });
+}
+
 function metrics(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(rec(value))) {
@@ -322,6 +352,7 @@ export function toItemView(value: unknown): ItemView {
     capture_id: strOrNull(v.capture_id),
     translation: translation(v.translation),
     glosses: glosses(v.glosses),
+    mentions: mentions(v.mentions),
     raw: value,
   };
 }
@@ -441,4 +472,180 @@ export async function searchItems(q: string, limit = 50, signal?: AbortSignal): 
 
 export async function fetchStats(signal?: AbortSignal): Promise<Stats> {
   return toStats(await getJson('/api/stats', signal));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors
+
+export interface ActorSummary {
+  id: string;
+  /** `group`, `person`, `organization`; kept open so an unknown kind still renders. */
+  kind: string;
+  canonical: string;
+  merged_into: string | null;
+  /** `list:reference` (`ofac:11462`). */
+  designations: string[];
+  alias_count: number;
+  mention_count: number;
+}
+
+export interface ActorPage {
+  total: number;
+  actors: ActorSummary[];
+}
+
+export interface ActorRef {
+  id: string;
+  canonical: string;
+}
+
+export interface AliasView {
+  alias: string;
+  /** ISO 15924 (`Arab`, `Latn`…) or null. */
+  script: string | null;
+  /** `primary`, `native`, `romanization`, `acronym`, `kunya`, `aka`… */
+  kind: string;
+  source: string | null;
+  confidence: number;
+  /** Readable romanization of an Arabic-script alias. */
+  romanized: string | null;
+  /** The merged actor this alias came from; null for the actor's own. */
+  via: string | null;
+}
+
+/** Alias groups in the order the actor page shows them. */
+export const ALIAS_SCRIPTS = ['Arab', 'Latn', 'other'] as const;
+export type AliasScript = (typeof ALIAS_SCRIPTS)[number];
+
+export interface AffiliationView {
+  /** `member_of`: this actor is the person; `has_member`: this actor is the group. */
+  relation: 'member_of' | 'has_member';
+  actor: ActorRef & { kind: string };
+  role: string | null;
+  source: string | null;
+}
+
+export interface MentioningItem {
+  item: ItemView;
+  /** The actor's own mentions in the item. */
+  mentions: MentionView[];
+}
+
+export interface MentioningItems {
+  total: number;
+  results: MentioningItem[];
+}
+
+export interface ActorDetail {
+  id: string;
+  kind: string;
+  canonical: string;
+  description: string | null;
+  notes: string | null;
+  merged_into: ActorRef | null;
+  merged_from: ActorRef[];
+  designations: { label: string; listed_on: string | null; via: string | null }[];
+  aliases: Record<AliasScript, AliasView[]>;
+  affiliations: AffiliationView[];
+  items: MentioningItems;
+}
+
+function actorRef(value: unknown): ActorRef | null {
+  const r = rec(value);
+  const id = str(r.id);
+  return id === '' ? null : { id, canonical: str(r.canonical, id) || id };
+}
+
+function toActorSummary(value: unknown): ActorSummary {
+  const v = rec(value);
+  return {
+    id: str(v.id),
+    kind: str(v.kind, 'unknown'),
+    canonical: str(v.canonical, str(v.id)),
+    merged_into: strOrNull(v.merged_into),
+    designations: strings(v.designations),
+    alias_count: numOrNull(v.alias_count) ?? 0,
+    mention_count: numOrNull(v.mention_count) ?? 0,
+  };
+}
+
+function toAlias(value: unknown): AliasView {
+  const v = rec(value);
+  const romanized = strOrNull(v.romanized);
+  return {
+    alias: str(v.alias),
+    script: strOrNull(v.script),
+    kind: str(v.kind, 'alias'),
+    source: strOrNull(v.source),
+    confidence: numOrNull(v.confidence) ?? 1,
+    romanized: romanized === '' ? null : romanized,
+    via: strOrNull(v.via),
+  };
+}
+
+function toMentioningItems(value: unknown): MentioningItems {
+  const v = rec(value);
+  const results = (Array.isArray(v.results) ? v.results : []).map((r) => {
+    const x = rec(r);
+    return { item: toItemView(x.item), mentions: mentions(x.mentions) };
+  });
+  return { total: numOrNull(v.total) ?? results.length, results };
+}
+
+function toActorDetail(value: unknown): ActorDetail {
+  const v = rec(value);
+  const aliases = rec(v.aliases);
+  const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  return {
+    id: str(v.id),
+    kind: str(v.kind, 'unknown'),
+    canonical: str(v.canonical, str(v.id)),
+    description: strOrNull(v.description),
+    notes: strOrNull(v.notes),
+    merged_into: actorRef(v.merged_into),
+    merged_from: list(v.merged_from).flatMap((m) => actorRef(m) ?? []),
+    designations: list(v.designations).flatMap((d) => {
+      const r = rec(d);
+      const label = str(r.label);
+      return label === '' ? [] : [{ label, listed_on: strOrNull(r.listed_on), via: strOrNull(r.via) }];
+    }),
+    aliases: {
+      Arab: list(aliases.Arab).map(toAlias),
+      Latn: list(aliases.Latn).map(toAlias),
+      other: list(aliases.other).map(toAlias),
+    },
+    affiliations: list(v.affiliations).flatMap((a): AffiliationView[] => {
+      const r = rec(a);
+      const other = actorRef(r.actor);
+      if (other === null) return [];
+      return [
+        {
+          relation: r.relation === 'has_member' ? 'has_member' : 'member_of',
+          actor: { ...other, kind: str(rec(r.actor).kind, 'unknown') },
+          role: strOrNull(r.role),
+          source: strOrNull(r.source),
+        },
+      ];
+    }),
+    items: toMentioningItems(v.items),
+  };
+}
+
+export async function fetchActors(query: { q?: string; limit?: number; offset?: number }, signal?: AbortSignal): Promise<ActorPage> {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  params.set('limit', String(query.limit ?? 50));
+  if (query.offset) params.set('offset', String(query.offset));
+  const body = rec(await getJson(`/api/actors?${params.toString()}`, signal));
+  const actors = (Array.isArray(body.actors) ? body.actors : []).map(toActorSummary).filter((a) => a.id !== '');
+  return { total: numOrNull(body.total) ?? actors.length, actors };
+}
+
+export async function fetchActor(id: string, signal?: AbortSignal): Promise<ActorDetail> {
+  return toActorDetail(await getJson(`/api/actors/${encodeURIComponent(id)}`, signal));
+}
+
+export async function fetchActorItems(id: string, page: { limit: number; offset: number }, signal?: AbortSignal): Promise<MentioningItems> {
+  const params = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
+  return toMentioningItems(await getJson(`/api/actors/${encodeURIComponent(id)}/items?${params.toString()}`, signal));
 }

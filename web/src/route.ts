@@ -1,5 +1,6 @@
 // The page state that belongs in the address bar, so a search, a filter or an open item can be
-// linked and survives a reload: `?q=…&language=…&source=…&item=…`.
+// linked and survives a reload: `?q=…&language=…&source=…&item=…`, an actor page `?actor=<id>`,
+// the actors index `?actors=1&aq=<filter>`.
 
 import { useEffect, useMemo, useState } from 'react';
 
@@ -8,6 +9,12 @@ export interface Route {
   language: string | null;
   source: string | null;
   item: string | null;
+  /** The actor whose page is shown. */
+  actor: string | null;
+  /** Whether the actors index is shown (when no actor page is). */
+  actors: boolean;
+  /** Filter of the actors index. */
+  aq: string;
 }
 
 interface HistoryMark {
@@ -27,6 +34,9 @@ export function readRoute(search: string = window.location.search): Route {
     language: param(params, 'language'),
     source: param(params, 'source'),
     item: param(params, 'item'),
+    actor: param(params, 'actor'),
+    actors: (param(params, 'actors') ?? '0') !== '0',
+    aq: (params.get('aq') ?? '').trim(),
   };
 }
 
@@ -35,6 +45,11 @@ export function routeHref(route: Route): string {
   if (route.q) params.set('q', route.q);
   if (route.language) params.set('language', route.language);
   if (route.source) params.set('source', route.source);
+  if (route.actor) params.set('actor', route.actor);
+  else if (route.actors) {
+    params.set('actors', '1');
+    if (route.aq) params.set('aq', route.aq);
+  }
   if (route.item) params.set('item', route.item);
   const query = params.toString();
   return window.location.pathname + (query ? '?' + query : '');
@@ -47,6 +62,8 @@ export interface Navigate {
   openItem: (key: string) => void;
   /** Close the panel: back if this page opened it, else drop `item` from the URL. */
   closeItem: () => void;
+  /** Show an actor's page (closing any open item; pushes a history entry). */
+  openActor: (id: string) => void;
 }
 
 function currentMark(): HistoryMark | null {
@@ -91,6 +108,9 @@ export function useRoute(): [Route, Navigate] {
         if (readRoute().item === null) return;
         if (currentMark()?.rasadOpenedItem) window.history.back();
         else go({ ...readRoute(), item: null }, true, null);
+      },
+      openActor: (id) => {
+        go({ ...readRoute(), q: '', item: null, actor: id, actors: false, aq: '' }, false, null);
       },
     };
   }, []);

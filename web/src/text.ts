@@ -253,3 +253,74 @@ export function glossaryRows<G extends GlossSpan & { id: string; gloss: string }
   }
   return [...rows.values()];
 }
+
+interface MentionSpan {
+  start: number;
+  end: number;
+  /** The slice the span points at, as published ('' when unknown). */
+  matched: string;
+  score: number;
+}
+
+/**
+ * The mentions that can be marked in `text`: in range, non-empty, pointing at their `matched`
+ * slice (offsets from another version of the text, or into a translation, are left unmarked),
+ * and not overlapping an earlier one (at one start the longest, then the best scored, wins).
+ */
+export function markableMentions<M extends MentionSpan>(text: string, mentions: readonly M[]): M[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
+  const kept: M[] = [];
+  let last = 0;
+  for (const m of sorted) {
+    if (!Number.isInteger(m.start) || !Number.isInteger(m.end)) continue;
+    if (m.start < last || m.end <= m.start || m.end > text.length) continue;
+    if (m.matched !== '' && text.slice(m.start, m.end) !== m.matched) continue;
+    kept.push(m);
+    last = m.end;
+  }
+  return kept;
+}
+
+/**
+ * Splits `text` into runs carrying the gloss and the mention each belongs to, so both can be
+ * marked at once: a mention wraps whole runs, a glossed term sits inside or outside a mention.
+ * A gloss that straddles a mention's edge is left unmarked in the text (it stays in the
+ * glossary list); the mention, which names who is speaking or acting, wins. Concatenating the
+ * runs' `text` always gives back `text` exactly.
+ */
+export function markSegments<G extends GlossSpan, M extends MentionSpan>(
+  text: string,
+  glosses: readonly G[],
+  mentions: readonly M[],
+): { text: string; gloss: G | null; mention: M | null }[] {
+  const marks = markableMentions(text, mentions);
+  const containing = (start: number, end: number): M | null | undefined => {
+    for (const m of marks) {
+      if (start >= m.start && end <= m.end) return m;
+      if (start < m.end && end > m.start) return undefined; // straddles an edge
+    }
+    return null;
+  };
+  const fitting = glosses.filter((g) => containing(g.start, g.end) !== undefined);
+  const out: { text: string; gloss: G | null; mention: M | null }[] = [];
+  let pos = 0;
+  for (const run of glossSegments(text, fitting)) {
+    const end = pos + run.text.length;
+    if (run.gloss !== null) {
+      out.push({ text: run.text, gloss: run.gloss, mention: containing(pos, end) ?? null });
+    } else {
+      // A plain run may cross several mention edges: cut it at each.
+      let cut = pos;
+      for (const m of marks) {
+        if (m.end <= cut || m.start >= end) continue;
+        if (m.start > cut) out.push({ text: text.slice(cut, m.start), gloss: null, mention: null });
+        const stop = Math.min(m.end, end);
+        out.push({ text: text.slice(Math.max(m.start, cut), stop), gloss: null, mention: m });
+        cut = stop;
+      }
+      if (cut < end || out.length === 0) out.push({ text: text.slice(cut, end), gloss: null, mention: null });
+    }
+    pos = end;
+  }
+  return out;
+}

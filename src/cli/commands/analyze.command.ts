@@ -15,6 +15,8 @@ import { withContext } from '../with-context.js';
 import { runPendingStages } from '../../analyze/runner.js';
 import { translatePending } from '../../analyze/translation.runner.js';
 import { reindexStale } from '../../analyze/reindex.js';
+import { presentMentions } from '../../actors/actors.stage.js';
+import { loadRegistry } from '../../store/actor.repository.js';
 
 const lineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -71,7 +73,7 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
     translation: translated.translation,
     ...(translated.error ? { translation_error: translated.error } : {}),
     glosses: glossesFor(input.text, result.language.code),
-    mentions: [],
+    mentions: presentMentions(result.mentions),
     // The threat stage arrives with its own issue; until then no assessment is claimed.
     threat: null,
     stages: result.outputs.map((o) => `${o.stage}@${o.version}`),
@@ -102,7 +104,9 @@ export function registerAnalyze(program: Command, io: Io): void {
       }
       if (!raw.jsonl) throw new ValidationError('use `rasad analyze --jsonl < input.jsonl` or `rasad analyze --pending`', { field: '--jsonl' });
       const config = loadConfig(io.env);
-      const pipeline = await loadPipeline();
+      // the registry (for mentions) is read once from the configured home, then lines stream
+      const registry = await withContext(io, cmd.optsWithGlobals<{ home?: string }>().home, (ctx) => loadRegistry(ctx.db));
+      const pipeline = await loadPipeline(registry);
       const t = config.translation;
       const translation: LineTranslation = { translator: createTranslator(t), target: t.target, timeoutMs: t.timeoutMs, cache: new Map() };
       const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { itemViewSchema, presentItem } from '../../app/item.presenter.js';
 import { search } from '../../app/search.service.js';
 import { NotFoundError } from '../../core/errors.js';
+import { mentionsOfItems } from '../../store/actor-query.repository.js';
 import { countBySourceAndLanguage, countItems, getItemByKey, listItems } from '../../store/item.repository.js';
 import { listSources } from '../../store/source.repository.js';
 import { translationOfItem, translationsOfItems } from '../../store/translation.repository.js';
@@ -32,8 +33,9 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => {
       const q = req.query;
       const page = await listItems(ctx.db, { limit: q.limit, before: q.before ?? null, language: q.language ?? null, sourceId: q.source ?? null });
-      const translations = await translationsOfItems(ctx.db, page.items.map((i) => i.id), ctx.config.translation.target);
-      return { items: page.items.map((i) => presentItem(i, translations.get(i.id))), next: page.next };
+      const ids = page.items.map((i) => i.id);
+      const [translations, mentions] = await Promise.all([translationsOfItems(ctx.db, ids, ctx.config.translation.target), mentionsOfItems(ctx.db, ids)]);
+      return { items: page.items.map((i) => presentItem(i, translations.get(i.id), mentions.get(i.id))), next: page.next };
     },
   );
 
@@ -49,7 +51,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => {
       const item = await getItemByKey(ctx.db, req.params.key);
       if (!item) throw new NotFoundError(`no item with key ${req.params.key}`);
-      return presentItem(item, await translationOfItem(ctx.db, item.id, ctx.config.translation.target));
+      const [translation, mentions] = await Promise.all([translationOfItem(ctx.db, item.id, ctx.config.translation.target), mentionsOfItems(ctx.db, [item.id])]);
+      return presentItem(item, translation, mentions.get(item.id));
     },
   );
 
@@ -80,7 +83,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (req) => {
       const results = await search(ctx.db, req.query.q, req.query.limit);
-      const translations = await translationsOfItems(ctx.db, results.map((r) => r.item.id), ctx.config.translation.target);
+      const ids = results.map((r) => r.item.id);
+      const [translations, mentions] = await Promise.all([translationsOfItems(ctx.db, ids, ctx.config.translation.target), mentionsOfItems(ctx.db, ids)]);
       return {
         query: req.query.q,
         results: results.map((r) => ({
@@ -90,7 +94,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
           highlights: r.snippet.highlights,
           published_at: r.item.publishedAt ?? null,
           language: r.item.language,
-          item: presentItem(r.item, translations.get(r.item.id)),
+          item: presentItem(r.item, translations.get(r.item.id), mentions.get(r.item.id)),
         })),
       };
     },

@@ -1,0 +1,186 @@
+import type { RegistryActor } from '../../store/actor.repository.js';
+import { type SkeletonCache, skeletonTokens } from '../../text/name-skeleton.js';
+import { deletions, keySimilarity } from './key-similarity.js';
+import { type NameForm, type NameToken, nameForm } from './name-form.js';
+
+/** One alias in the index, taken apart once. */
+export interface IndexedAlias {
+  /** Position of its actor in `NameIndex.actors`. */
+  actor: number;
+  alias: string;
+  kind: string;
+  confidence: number;
+  form: NameForm;
+  /** Weight of each token (information of its key), and their sum. */
+  weights: number[];
+  total: number;
+}
+
+/**
+ * The registry as an in-memory index for name matching: aliases by skeleton key of each word
+ * (and by the key of the word it translates), by normalized text and by one-word key, plus a
+ * deletion index over word keys for near spellings. Built once; lookups never scan the aliases.
+ */
+export interface NameIndex {
+  actors: RegistryActor[];
+  aliases: IndexedAlias[];
+  /** Every word key and calque key of each actor, for words a query takes from another alias. */
+  actorKeys: Array<Set<string>>;
+  postings: Map<string, number[]>;
+  byNormalized: Map<string, number[]>;
+  byCompact: Map<string, number[]>;
+  /** Weight of a key only one actor uses: the scale partial-name thresholds are measured on. */
+  rareWeight: number;
+  /** How many actors use a word key in any of their names. */
+  actorCount: (key: string) => number;
+  /** Weight of a key: log inverse share of actors using it. Unknown keys weigh the most. */
+  weight: (token: NameToken) => number;
+  /** Whether a word key is one of the common given names (Muhammad, Ali, Hasan…). */
+  isCommonName: (key: string) => boolean;
+  /** Keys within a small weighted edit distance of `key`, with their similarity. */
+  near: (key: string) => Map<string, number>;
+  cache: SkeletonCache;
+}
+
+/**
+ * Given names and name particles common across the Arabic-, Persian- and Urdu-speaking world.
+ * However rare they are in a small registry, they say little about who is meant, so their weight
+ * is capped (as if several hundred listed actors shared them).
+ */
+const COMMON_NAMES = [
+  'Muhammad', 'Mohammed', 'Ahmad', 'Mahmud', 'Ali', 'Hasan', 'Husayn', 'Abdullah', 'Abd al-Rahman', 'Umar', 'Uthman',
+  'Yusuf', 'Ibrahim', 'Ismail', 'Khalid', 'Mustafa', 'Salih', 'Said', 'Karim', 'Jamal', 'Jafar', 'Hamid', 'Nasir',
+  'Abbas', 'Musa', 'Isa', 'Yasin', 'Sulayman', 'Salman', 'Khalil', 'Ayyub', 'Yaqub', 'Mahdi', 'Hamza', 'Tariq',
+  'Abu', 'Umm', 'bin', 'ibn', 'bint', 'Sayyid', 'Shaykh', 'Haji', 'Mulla', 'Mawlawi', 'Muhammadi', 'Rahman', 'Zayd',
+  'Amir', 'Adil', 'Faisal', 'Walid', 'Majid', 'Rashid', 'Fadl', 'Aziz', 'Ghulam', 'Gul', 'Khan', 'Shah', 'Mir',
+];
+const COMMON_NAME_KEYS = new Set(COMMON_NAMES.flatMap((n) => skeletonTokens(n)));
+/** The cap, as a share of the weight of a word only one actor uses. */
+const COMMON_NAME_SHARE = 0.35;
+
+/** Weight of a function word (of, the, du): present, but saying almost nothing. */
+export const STOP_WEIGHT = 0.15;
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** Builds the index over every alias (and the canonical name) of every actor. */
+export function buildNameIndex(actors: RegistryActor[]): NameIndex {
+  const cache: SkeletonCache = new Map();
+  const forms: Array<{ actor: number; alias: string; kind: string; confidence: number; form: NameForm }> = [];
+  actors.forEach((actor, i) => {
+    const seen = new Set<string>();
+    const names = [{ alias: actor.canonicalName, kind: 'primary', confidence: 1 }, ...actor.aliases];
+    for (const a of names) {
+      if (seen.has(a.alias)) continue;
+      seen.add(a.alias);
+      // list entries write people "SURNAME, Given": compare them in running order, so that
+      // word order and the surname (the last word) mean the same for every alias
+      const comma = actor.kind === 'person' ? a.alias.indexOf(',') : -1;
+      const form = nameForm(comma > 0 ? `${a.alias.slice(comma + 1)} ${a.alias.slice(0, comma)}` : a.alias, cache);
+      if (form.tokens.length === 0) continue;
+      forms.push({ actor: i, alias: a.alias, kind: a.kind, confidence: a.confidence, form });
+    }
+  });
+
+  // Document frequency over actors: a word shared by a thousand listed people (Muhammad) tells
+  // less than one used by two (Askari).
+  const actorKeys = actors.map(() => new Set<string>());
+  for (const f of forms) {
+    const keys = actorKeys[f.actor];
+    if (!keys) continue;
+    for (const t of f.form.tokens) {
+      if (t.stop) continue;
+      keys.add(t.key);
+      if (t.calque !== undefined) keys.add(t.calque);
+    }
+  }
+  const df = new Map<string, number>();
+  for (const keys of actorKeys) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  // the same count per word key and vowel shape: Askari and Oscar share ASKR but are two names
+  const shapeKeys = actors.map(() => new Set<string>());
+  for (const f of forms) for (const t of f.form.tokens) if (!t.stop) shapeKeys[f.actor]?.add(`${t.key}|${t.latin}`);
+  const dfShape = new Map<string, number>();
+  for (const keys of shapeKeys) for (const k of keys) dfShape.set(k, (dfShape.get(k) ?? 0) + 1);
+  const n = Math.max(actors.length, 1);
+  const maxWeight = Math.log((n + 1) / 0.5);
+  const rareWeight = Math.log((n + 1) / 1.5);
+  // A word weighs by how many actors use it, counted by key and vowel shape when that spelling
+  // is known, else by key; common given names are capped.
+  const weight = (t: NameToken): number => {
+    if (t.stop) return STOP_WEIGHT;
+    const d = dfShape.get(`${t.key}|${t.latin}`) ?? df.get(t.key);
+    const w = d === undefined ? maxWeight : Math.log((n + 1) / (d + 0.5));
+    return COMMON_NAME_KEYS.has(t.key) ? Math.min(w, COMMON_NAME_SHARE * rareWeight) : w;
+  };
+  const isCommonName = (key: string): boolean => COMMON_NAME_KEYS.has(key);
+
+  const aliases: IndexedAlias[] = [];
+  const postings = new Map<string, number[]>();
+  const byNormalized = new Map<string, number[]>();
+  const byCompact = new Map<string, number[]>();
+  for (const f of forms) {
+    const id = aliases.length;
+    const weights = f.form.tokens.map(weight);
+    aliases.push({ ...f, weights, total: weights.reduce((s, w) => s + w, 0) });
+    for (const t of f.form.tokens) {
+      if (t.stop) continue;
+      push(postings, t.key, id);
+      if (t.calque !== undefined) push(postings, t.calque, id);
+    }
+    push(byNormalized, f.form.normalized, id);
+    if (f.form.compact.length >= 3) push(byCompact, f.form.compact, id);
+  }
+
+  // Deletion neighbourhood of every word key of three letters or more (SymSpell, distance 1).
+  const vocabulary = new Set<string>();
+  for (const key of postings.keys()) if (key.length >= 3) vocabulary.add(key);
+  const byDeletion = new Map<string, string[]>();
+  for (const key of vocabulary) {
+    for (const d of deletions(key)) {
+      const list = byDeletion.get(d);
+      if (list === undefined) byDeletion.set(d, [key]);
+      else list.push(key);
+    }
+  }
+  const nearCache = new Map<string, Map<string, number>>();
+  const near = (key: string): Map<string, number> => {
+    const hit = nearCache.get(key);
+    if (hit !== undefined) return hit;
+    const found = new Set<string>();
+    if (key.length >= 3) {
+      for (const k of byDeletion.get(key) ?? []) found.add(k); // one letter added
+      for (const d of deletions(key)) {
+        if (vocabulary.has(d)) found.add(d); // one letter dropped
+        for (const k of byDeletion.get(d) ?? []) found.add(k); // one letter changed
+      }
+    }
+    found.delete(key);
+    const out = new Map<string, number>();
+    for (const k of found) {
+      const sim = keySimilarity(key, k);
+      if (sim > 0) out.set(k, sim);
+    }
+    if (nearCache.size > 100_000) nearCache.clear();
+    nearCache.set(key, out);
+    return out;
+  };
+
+  const actorCount = (key: string): number => df.get(key) ?? 0;
+  return { actors, aliases, actorKeys, postings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, near, cache };
+}
+
+const built = new WeakMap<RegistryActor[], NameIndex>();
+
+/** The index of a registry snapshot, built once per snapshot (the resolver and the mention finder share it). */
+export function nameIndexOf(actors: RegistryActor[]): NameIndex {
+  let index = built.get(actors);
+  if (index === undefined) {
+    index = buildNameIndex(actors);
+    built.set(actors, index);
+  }
+  return index;
+}

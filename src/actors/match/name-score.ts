@@ -1,0 +1,217 @@
+import { keyDistance } from './key-similarity.js';
+import type { IndexedAlias, NameIndex } from './name-index.js';
+import type { NameForm, NameToken } from './name-form.js';
+
+/** How one query word met one alias word. */
+export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'translation' | 'other-alias';
+
+export interface WordMatch {
+  query: NameToken;
+  /** The alias word, or undefined when the word was found in another alias of the same actor. */
+  alias: NameToken | undefined;
+  sim: number;
+  relation: WordRelation;
+}
+
+/** A query compared with one alias. */
+export interface AliasScore {
+  alias: IndexedAlias;
+  score: number;
+  /** Weighted share of the query's words that the alias (or its actor) accounts for. */
+  queryCoverage: number;
+  /** Weighted share of the alias's words that the query accounts for. */
+  aliasCoverage: number;
+  /** Weighted share of the query's words matched at all (however closely). */
+  queryMatched: number;
+  /** Weighted share of the alias's words matched at all. */
+  aliasMatched: number;
+  /** Information of the matched query words, on the scale of a word only one actor uses (1). */
+  information: number;
+  /** Weight of the rarest matched query word, on the same scale. */
+  rarest: number;
+  /** Every content word of the query is a common given name (Ahmed Hassan, Mohamed Salah). */
+  commonOnly: boolean;
+  /** Information of the alias words the query does not give, on the same scale. */
+  missingInformation: number;
+  /** The query's one word is the alias's last word (a surname, a nisba, a group's name). */
+  lastWord: boolean;
+  matches: WordMatch[];
+  /** Alias words the query does not give (a partial name). */
+  missing: NameToken[];
+  /** Query words found nowhere in the actor's names. */
+  extra: NameToken[];
+  reordered: boolean;
+  /** `exact`: same normalized text; `compact`: same key written as one word; `words`: word by word. */
+  basis: 'exact' | 'compact' | 'words';
+}
+
+const SCORE_EXACT = 1;
+const SCORE_COMPACT = 0.95;
+export const SIM_VARIANT = 0.97;
+const MIN_READING_SIMILARITY = 0.6;
+const SIM_CLASH = 0.75;
+const SIM_SHORT_CLASH = 0.6;
+const SIM_TRANSLATION = 0.9;
+const NEAR_FACTOR = 0.92;
+const SIM_OTHER_ALIAS = 0.85;
+const REORDER_FACTOR = 0.97;
+const LOW_QUALITY_FACTOR = 0.9;
+
+/** Normalized edit similarity of two Latin readings. */
+function readingSimilarity(a: string, b: string): number {
+  const m = Math.max(a.length, b.length);
+  return m === 0 ? 1 : 1 - keyDistance(a, b) / m;
+}
+
+const NISBA_END = /(?:i|y|ee|ie|iy)$/;
+
+/**
+ * Same skeleton, but are they the same word? The skeleton drops vowels and final ي, so the Latin
+ * readings are checked too: Salah and Syawal (both SL), Oscar and Askari (both ASKR), PMU and BMI
+ * share a key but not a name; Soleimani (nisba, final -i) is not Souleiman.
+ */
+export function sameKeySimilarity(q: NameToken, a: NameToken): number {
+  if (q.latin === a.latin) return SIM_VARIANT;
+  const short = Math.min(q.latin.length, a.latin.length) <= 4;
+  if (short || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return q.key.length <= 2 ? SIM_SHORT_CLASH : SIM_CLASH;
+  if (NISBA_END.test(q.raw.toLowerCase()) !== NISBA_END.test(a.raw.toLowerCase()) && !q.arabic && !a.arabic) return SIM_CLASH;
+  return SIM_VARIANT;
+}
+
+function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, WordRelation] {
+  if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
+  if (q.key === a.key) {
+    if (q.text === a.text) return [1, 'same'];
+    const sim = sameKeySimilarity(q, a);
+    return [sim, sim < SIM_VARIANT ? 'near' : q.arabic === a.arabic ? 'variant' : 'script'];
+  }
+  if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
+    return [SIM_TRANSLATION, 'translation'];
+  }
+  const near = index.near(q.key).get(a.key) ?? 0;
+  return near > 0 ? [near * NEAR_FACTOR, 'near'] : [0, 'near'];
+}
+
+function queryWeights(index: NameIndex, query: NameForm): number[] {
+  return query.tokens.map(index.weight);
+}
+
+/** Compares a query with one alias: words aligned one to one, best pairs first. */
+const WHOLE = { queryCoverage: 1, aliasCoverage: 1, queryMatched: 1, aliasMatched: 1, missing: [], extra: [] };
+
+/** Kunyas (Abu Ali) and weak a.k.a.s name many people: a match on one alone counts for less. */
+const KIND_FACTOR: Readonly<Record<string, number>> = { kunya: 0.85, weak: 0.9 };
+
+export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[], alias: IndexedAlias): AliasScore {
+  const confidence = (alias.confidence < 1 ? LOW_QUALITY_FACTOR : 1) * (KIND_FACTOR[alias.kind] ?? 1);
+  const q = query.tokens;
+  const a = alias.form.tokens;
+  const pairs: Array<[number, number, number, WordRelation]> = [];
+  for (let i = 0; i < q.length; i++) {
+    const qt = q[i];
+    if (qt === undefined) continue;
+    for (let j = 0; j < a.length; j++) {
+      const at = a[j];
+      if (at === undefined) continue;
+      const [sim, relation] = wordSimilarity(index, qt, at);
+      if (sim > 0) pairs.push([i, j, sim, relation]);
+    }
+  }
+  pairs.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  const qUsed = new Array<number>(q.length).fill(-1);
+  const aUsed = new Array<boolean>(a.length).fill(false);
+  const simOf = new Array<number>(q.length).fill(0);
+  const relOf = new Array<WordRelation>(q.length).fill('same');
+  for (const [i, j, sim, relation] of pairs) {
+    if (qUsed[i] !== -1 || aUsed[j]) continue;
+    qUsed[i] = j;
+    aUsed[j] = true;
+    simOf[i] = sim;
+    relOf[i] = relation;
+  }
+
+  const actorKeys = index.actorKeys[alias.actor];
+  let matchedQ = 0;
+  let matchedA = 0;
+  let hitQ = 0;
+  let hitA = 0;
+  let totalQ = 0;
+  let rarest = 0;
+  let lastJ = -1;
+  let reordered = false;
+  const matches: WordMatch[] = [];
+  const extra: NameToken[] = [];
+  for (let i = 0; i < q.length; i++) {
+    const qt = q[i];
+    const w = qWeights[i] ?? 0;
+    if (qt === undefined) continue;
+    totalQ += w;
+    const j = qUsed[i] ?? -1;
+    if (j >= 0) {
+      const sim = simOf[i] ?? 0;
+      matchedQ += w * sim;
+      matchedA += (alias.weights[j] ?? 0) * sim;
+      hitQ += w;
+      hitA += alias.weights[j] ?? 0;
+      if (!qt.stop) rarest = Math.max(rarest, w);
+      if (j < lastJ) reordered = true;
+      lastJ = j;
+      matches.push({ query: qt, alias: a[j], sim, relation: relOf[i] ?? 'same' });
+    } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque)))) {
+      matchedQ += w * SIM_OTHER_ALIAS;
+      hitQ += w;
+      matches.push({ query: qt, alias: undefined, sim: SIM_OTHER_ALIAS, relation: 'other-alias' });
+    } else if (!qt.stop) extra.push(qt);
+  }
+  const missing = a.filter((t, j) => !aUsed[j] && !t.stop);
+  const queryCoverage = totalQ > 0 ? matchedQ / totalQ : 0;
+  const aliasCoverage = alias.total > 0 ? matchedA / alias.total : 0;
+  const base = totalQ + alias.total > 0 ? (matchedQ + matchedA) / (totalQ + alias.total) : 0;
+  const words: AliasScore = {
+    alias,
+    score: Math.min(1, base * (reordered ? REORDER_FACTOR : 1) * confidence),
+    queryCoverage,
+    aliasCoverage,
+    queryMatched: totalQ > 0 ? hitQ / totalQ : 0,
+    aliasMatched: alias.total > 0 ? hitA / alias.total : 0,
+    information: matchedQ / index.rareWeight,
+    commonOnly: q.every((t) => t.stop || index.isCommonName(t.key)),
+    missingInformation: (alias.total - hitA) / index.rareWeight,
+    lastWord: matches.length === 1 && matches[0]?.alias !== undefined && matches[0].alias === a.filter((t) => !t.stop).at(-1),
+    rarest: rarest / index.rareWeight,
+    matches,
+    missing,
+    extra,
+    reordered,
+    basis: 'words',
+  };
+  if (query.normalized === alias.form.normalized) {
+    return { ...words, score: SCORE_EXACT * confidence, ...WHOLE, basis: 'exact' };
+  }
+  if (
+    query.compact.length >= 3 &&
+    query.compact === alias.form.compact &&
+    contentWords(query) !== contentWords(alias.form) &&
+    words.score < SCORE_COMPACT * confidence &&
+    readingSimilarity(joinedReading(query), joinedReading(alias.form)) >= MIN_READING_SIMILARITY
+  ) {
+    return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact' };
+  }
+  return words;
+}
+
+function contentWords(form: NameForm): number {
+  return form.tokens.filter((t) => !t.stop).length;
+}
+
+function joinedReading(form: NameForm): string {
+  return form.tokens.filter((t) => !t.stop).map((t) => t.latin).join('');
+}
+
+/** Scores a query against many aliases, reusing the query's weights. */
+export function scorer(index: NameIndex, query: NameForm): (alias: IndexedAlias) => AliasScore {
+  const weights = queryWeights(index, query);
+  return (alias) => scoreAlias(index, query, weights, alias);
+}
+
+export { queryWeights };

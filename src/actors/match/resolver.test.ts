@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createResolver } from './resolver.js';
+import { testRegistry } from './test-registry.test-support.js';
+
+const resolver = createResolver(testRegistry());
+
+function top(name: string): { id: string; score: number; why: string } | undefined {
+  const c = resolver.resolve(name)[0];
+  return c === undefined ? undefined : { id: c.actorId, score: c.score, why: c.why };
+}
+
+describe('createResolver', () => {
+  it.each([
+    ["Abu 'Ali al-'Askari", 'askari'],
+    ['Abu Ali al Askary', 'askari'],
+    ['Abou Ali el-Askari', 'askari'],
+    ['أبو علي العسكري', 'askari'],
+    ['ابو علي العسكري', 'askari'],
+    ['أبي علي العسكري', 'askari'],
+    ['ابوعلی عسکری', 'askari'],
+    ["Kata'ib Hizballah", 'kh'],
+    ['Kataib Hizbullah', 'kh'],
+    ['Kataëb Hezbollah', 'kh'],
+    ['Khata’ib Hizballah', 'kh'],
+    ['Hizbullah Brigades', 'kh'],
+    ['Brigades of Hezbollah', 'kh'],
+    ['كتائب_حزب_الله', 'kh'],
+    ['کتائب حزب‌الله', 'kh'],
+    ['KH', 'kh'],
+    ['Hezbollah', 'hizballah'],
+    ['Hizb Allah', 'hizballah'],
+    ['Qais al-Khazali', 'khazali'],
+    ['AL-KHAZALI, Qais', 'khazali'],
+    ['Qays al Khazaali', 'khazali'],
+    ['Khazali, Qays', 'khazali'],
+    ['قيس الخزعلي', 'khazali'],
+    ['Qasim Sulaymani', 'soleimani'],
+    ['Ghasem Soleimani', 'soleimani'],
+    ['League of the Righteous', 'aah'],
+    ['Karim Nasser Haddad', 'p1'],
+    ['Haddad Karim', 'p1'],
+  ])('%s → %s', (name, id) => {
+    const t = top(name);
+    expect(t?.id, `${name}: ${JSON.stringify(resolver.resolve(name, { all: true }).slice(0, 2))}`).toBe(id);
+    expect(t?.score).toBeGreaterThan(0.5);
+    expect(t?.score).toBeLessThanOrEqual(1);
+    expect(t?.why).toMatch(/alias "/);
+  });
+
+  it('finds a person from a partial name, with a lower score than the full name', () => {
+    const partial = top('al-Askary');
+    const full = top('Abu Ali al-Askari');
+    expect(partial?.id).toBe('askari');
+    expect(full?.id).toBe('askari');
+    expect(partial?.score ?? 1).toBeLessThanOrEqual(full?.score ?? 0);
+    const nisba = resolver.resolve('Khazali');
+    expect(nisba[0]?.actorId).toBe('khazali');
+    expect(nisba[0]?.why).toMatch(/partial name/);
+  });
+
+  it('explains spelling variants, scripts, translations and order', () => {
+    expect(top('Kataib Hizbullah')?.why).toMatch(/spelling variant/);
+    expect(top('أبو علي العسكري')?.why).toBeDefined();
+    expect(top('قيس الخزعلي')?.why).toMatch(/alias "قيس الخزعلي"/);
+    expect(resolver.resolve('Qais al-Khazali')[0]?.why).toMatch(/same name/);
+    expect(top('Brigades of Hezbollah')?.why).toMatch(/translation/);
+    expect(top('Hezbollah Kataib')?.why).toMatch(/order differs/);
+  });
+
+  it('returns designations with each candidate', () => {
+    expect(resolver.resolve('Kataib Hezbollah')[0]?.designations).toEqual(['ofac:11462', 'rasad:kh']);
+  });
+
+  it.each([
+    'Barack Obama',
+    'Mohammed Hassan',
+    'Muhammad Ali',
+    'Ahmed Hassan Mahmoud',
+    'Salah Yusuf',
+    'Oscar',
+    'Hamas',
+    'Doctors Without Borders',
+    'PMU',
+    'Martyrs',
+  ])('resolves %s to nothing (a wrong match is worse than none)', (name) => {
+    expect(resolver.resolve(name)).toEqual([]);
+  });
+
+  it('gives a kunya alone a lower score than a full name', () => {
+    expect(top('Abu Ali')?.id).toBe('askari');
+    expect(top('Abu Ali')?.score ?? 1).toBeLessThan(0.9);
+  });
+
+  it('keeps the same surname on two people apart', () => {
+    const both = resolver.resolve('Soleimani');
+    for (const c of both) expect(['soleimani', 'p5']).toContain(c.actorId);
+    expect(top('Qassem Soleimani')?.id).toBe('soleimani');
+    expect(top('Ayoub Soleimani')?.id).toBe('p5');
+  });
+
+  it('tells Lebanese Hizballah from Kata\'ib Hizballah', () => {
+    expect(resolver.resolve('Hizbullah').map((c) => c.actorId)).toEqual(['hizballah']);
+    expect(top('Kataib Hezbollah')?.id).toBe('kh');
+  });
+
+  it('lists rejected near-misses only with all', () => {
+    const accepted = resolver.resolve('Hezbollah');
+    const all = resolver.resolve('Hezbollah', { all: true });
+    expect(all.length).toBeGreaterThan(accepted.length);
+    expect(all.filter((c) => !c.accepted).map((c) => c.actorId)).toContain('kh');
+    expect(accepted.every((c) => c.accepted)).toBe(true);
+  });
+
+  it('respects the limit and answers nothing for empty names', () => {
+    expect(resolver.resolve('Soleimani', { limit: 1 }).length).toBeLessThanOrEqual(1);
+    expect(resolver.resolve('  ')).toEqual([]);
+    expect(resolver.resolve('!!!')).toEqual([]);
+  });
+});

@@ -1,0 +1,232 @@
+import type { RegistryActor } from '../../store/actor.repository.js';
+import { type NameForm, nameForm } from './name-form.js';
+import { type IndexedAlias, type NameIndex, nameIndexOf } from './name-index.js';
+import { type AliasScore, queryWeights, scoreAlias } from './name-score.js';
+import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
+import { comparePreference } from './actor-preference.js';
+import { explainMatch } from './why.js';
+
+/** Bumped whenever matching changes, so stored mentions can be recomputed. */
+export const RESOLVER_VERSION = 1;
+
+// Acceptance, in words: a full match (nearly every word of the query and of the alias accounted
+// for) is accepted from ACCEPT_FULL; a partial name (every query word found, the alias longer)
+// only when the words given are rare enough among listed actors to point at someone
+// (al-Askari, Khazali) and not just common names (Muhammad Hasan).
+const ACCEPT_FULL = 0.8;
+const FULL_QUERY = 0.9;
+const FULL_ALIAS = 0.85;
+const ACCEPT_PARTIAL = 0.5;
+const PARTIAL_QUERY = 0.95;
+/**
+ * Information the words of a partial name must carry together, on the scale where a word only
+ * one listed actor uses counts 1 (with the full lists: about 6.5 nats, two or three actors per
+ * word), and the rarest of them alone (about 5 nats: a word some fifty actors share).
+ */
+const PARTIAL_INFORMATION = 0.74;
+const PARTIAL_RAREST = 0.57;
+/** Candidates this far below the best are near-misses, not answers. */
+const DOMINANCE_MARGIN = 0.25;
+/** Aliases fully scored per query, after cheap accumulation over the postings. */
+const SHORTLIST = 32;
+
+function isFull(s: AliasScore): boolean {
+  return s.queryMatched >= FULL_QUERY && s.aliasMatched >= FULL_ALIAS;
+}
+
+/**
+ * A name made only of common given names (Mahmoud Abbas, Mohamed Salah) is accepted only in the
+ * alias's own order, every word the same name (a spelling variant or another script at most):
+ * no near spellings, translations or reordering.
+ */
+function plainEnough(s: AliasScore): boolean {
+  if (!s.commonOnly || s.basis === 'exact') return true;
+  return !s.reordered && s.matches.every((m) => m.relation === 'same' || m.relation === 'variant' || m.relation === 'script');
+}
+
+/**
+ * A partial name holds only when its words are matched as themselves or translated (no near
+ * spellings or words borrowed from other aliases), one word is the alias's last (the surname
+ * or nisba: al-Askari, Khazali; never a lone given name), and several words leave out less of
+ * the name than they give (Haddad Karim for Karim Nasser Haddad; not Pedro Sánchez for Pedro
+ * Sánchez Medrano).
+ */
+function partialHolds(s: AliasScore): boolean {
+  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'other-alias')) return false;
+  if (s.matches.length === 1) return s.lastWord && s.matches[0]?.relation !== 'translation';
+  return s.missingInformation <= 0.5 * s.information;
+}
+
+function acceptable(s: AliasScore): boolean {
+  if (isFull(s)) return s.score >= ACCEPT_FULL && plainEnough(s);
+  return (
+    s.queryMatched >= PARTIAL_QUERY &&
+    s.information >= PARTIAL_INFORMATION &&
+    s.rarest >= PARTIAL_RAREST &&
+    s.score >= ACCEPT_PARTIAL &&
+    partialHolds(s)
+  );
+}
+
+/** Posting lists longer than this (Muhammad, Abu) only add to aliases found through rarer words. */
+const COMMON_POSTINGS = 800;
+
+function sortedHas(list: number[], id: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] ?? 0;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Scratch space reused across queries: per-alias accumulated weight and a per-word stamp. */
+interface Scratch {
+  acc: Float64Array;
+  stamp: Int32Array;
+  touched: number[];
+  tick: number;
+}
+
+export function scratchFor(index: NameIndex): Scratch {
+  return { acc: new Float64Array(index.aliases.length), stamp: new Int32Array(index.aliases.length), touched: [], tick: 0 };
+}
+
+/** Adds one query word's weight to every alias in the posting list of `key` (hot path: no closures). */
+function accumulate(index: NameIndex, scratch: Scratch, key: string, weight: number, tick: number): void {
+  const list = index.postings.get(key);
+  if (list === undefined) return;
+  const { acc, stamp, touched } = scratch;
+  if (list.length > COMMON_POSTINGS && touched.length > 0) {
+    // only aliases already found: posting lists are sorted, so look each one up
+    for (let k = 0; k < touched.length; k++) {
+      const id = touched[k] ?? 0;
+      if (stamp[id] === tick || !sortedHas(list, id)) continue;
+      stamp[id] = tick;
+      acc[id] = (acc[id] ?? 0) + weight;
+    }
+    return;
+  }
+  for (let k = 0; k < list.length; k++) {
+    const id = list[k] ?? 0;
+    if (stamp[id] === tick) continue;
+    if (stamp[id] === 0) touched.push(id);
+    stamp[id] = tick;
+    acc[id] = (acc[id] ?? 0) + weight;
+  }
+}
+
+/** Aliases worth scoring: those sharing a word key (or a near or translated key) with the query. */
+export function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights: number[]): number[] {
+  const { acc, stamp, touched } = scratch;
+  touched.length = 0;
+  // rarest words first, so that common ones can be limited to the aliases already found
+  const order: number[] = [];
+  for (let i = 0; i < query.tokens.length; i++) if (query.tokens[i]?.stop === false) order.push(i);
+  order.sort((x, y) => (weights[y] ?? 0) - (weights[x] ?? 0));
+  for (const i of order) {
+    const t = query.tokens[i];
+    if (t === undefined) continue;
+    const w = weights[i] ?? 0;
+    const tick = ++scratch.tick;
+    accumulate(index, scratch, t.key, w, tick);
+    if (t.calque !== undefined) accumulate(index, scratch, t.calque, w * 0.9, tick);
+    for (const [k, sim] of index.near(t.key)) accumulate(index, scratch, k, w * sim, tick);
+  }
+  const chosen = new Set<number>();
+  for (const id of index.byNormalized.get(query.normalized) ?? []) chosen.add(id);
+  for (const id of index.byCompact.get(query.compact) ?? []) chosen.add(id);
+  // the SHORTLIST aliases with the most query information (at least half the best); among
+  // equals the shortest aliases, which leave the fewest words unmatched
+  let best = 0;
+  for (let k = 0; k < touched.length; k++) best = Math.max(best, acc[touched[k] ?? 0] ?? 0);
+  const kept: number[] = [];
+  for (let k = 0; k < touched.length; k++) {
+    const id = touched[k] ?? 0;
+    if ((acc[id] ?? 0) >= best * 0.5) kept.push(id);
+  }
+  if (kept.length > SHORTLIST) {
+    for (const id of kept) acc[id] = (acc[id] ?? 0) - (index.aliases[id]?.total ?? 0) * 1e-6;
+    kept.sort((x, y) => (acc[y] ?? 0) - (acc[x] ?? 0));
+    kept.length = SHORTLIST;
+  }
+  for (const id of kept) chosen.add(id);
+  for (let k = 0; k < touched.length; k++) {
+    const id = touched[k] ?? 0;
+    acc[id] = 0;
+    stamp[id] = 0;
+  }
+  if (scratch.tick > 1_000_000_000) scratch.tick = 0;
+  return [...chosen];
+}
+
+/** The best-scoring alias of each actor among the shortlisted ones, best first. */
+export function rankActors(index: NameIndex, scratch: Scratch, query: NameForm): AliasScore[] {
+  const weights = queryWeights(index, query);
+  const bestByActor = new Map<number, AliasScore>();
+  for (const id of shortlist(index, scratch, query, weights)) {
+    const alias: IndexedAlias | undefined = index.aliases[id];
+    if (alias === undefined) continue;
+    const s = scoreAlias(index, query, weights, alias);
+    const prev = bestByActor.get(alias.actor);
+    if (prev === undefined || s.score > prev.score || (s.score === prev.score && isFull(s) && !isFull(prev))) bestByActor.set(alias.actor, s);
+  }
+  return [...bestByActor.values()].sort(
+    (x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]),
+  );
+}
+
+/** Which of the ranked candidates are answers: acceptable on their own and not dominated. */
+export function acceptance(ranked: AliasScore[]): boolean[] {
+  const best = ranked.find(acceptable);
+  if (best === undefined) return ranked.map(() => false);
+  const bestIsFull = isFull(best);
+  return ranked.map((s) => {
+    if (!acceptable(s)) return false;
+    if (s.score < best.score - DOMINANCE_MARGIN) return false;
+    // a whole-name match rules out people whose longer names merely contain the words
+    if (bestIsFull && !isFull(s) && s.score < best.score - 0.1) return false;
+    return true;
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Builds the name index over the registry once; `resolve` then answers from memory. */
+export function createResolver(actors: RegistryActor[]): ActorResolver {
+  const index = nameIndexOf(actors);
+  const scratch = scratchFor(index);
+  return {
+    size: { actors: actors.length, aliases: index.aliases.length },
+    resolve(name: string, options: ResolveOptions = {}): ResolveCandidate[] {
+      const limit = options.limit ?? 10;
+      const query = nameForm(name, index.cache);
+      if (query.tokens.length === 0) return [];
+      const ranked = rankActors(index, scratch, query);
+      const accepted = acceptance(ranked);
+      const out: ResolveCandidate[] = [];
+      ranked.forEach((s, i) => {
+        const ok = accepted[i] ?? false;
+        if (!ok && (!options.all || s.score < 0.3)) return;
+        const actor = index.actors[s.alias.actor];
+        if (actor === undefined) return;
+        out.push({
+          actorId: actor.id,
+          canonical: actor.canonicalName,
+          matchedAlias: s.alias.alias,
+          score: round(s.score),
+          why: explainMatch(s),
+          designations: actor.designations,
+          accepted: ok,
+        });
+      });
+      return out.slice(0, limit);
+    },
+  };
+}
