@@ -205,9 +205,9 @@ function tokenAt(t: TextState, i: number): NameToken | undefined {
 }
 
 /** Similarity of a text word with an alias word of the same key (0 when the readings clash). */
-function wordSim(t: NameToken, a: NameToken): number {
+function wordSim(index: NameIndex, t: NameToken, a: NameToken): number {
   if (t.text === a.text || t.stop) return 1;
-  const sim = sameKeySimilarity(t, a);
+  const sim = sameKeySimilarity(t, a, index.isCommonGivenName(t), index.isParticle(t.key));
   return sim < SIM_VARIANT ? 0 : sim;
 }
 
@@ -229,7 +229,7 @@ function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameT
   for (let k = 0; k < n && sim > 0; k++) {
     const token = k === 0 ? first : tokenAt(t, i + k);
     const a = p.tokens[k];
-    sim = token === undefined || a === undefined ? 0 : Math.min(sim, wordSim(token, a));
+    sim = token === undefined || a === undefined ? 0 : Math.min(sim, wordSim(f.index, token, a));
   }
   if (sim === 0) return undefined;
   // a kunya (Abu Ali), a weak a.k.a. or a name of common words only names many people
@@ -288,7 +288,7 @@ function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined
   const token = tokenAt(t, i);
   if (token === undefined || (!token.arabic && !isCapitalized(token.raw))) return undefined;
   const people: number[] = [];
-  for (const s of ids) if (!people.includes(s.actor) && wordSim(token, s.token) > 0) people.push(s.actor);
+  for (const s of ids) if (!people.includes(s.actor) && wordSim(f.index, token, s.token) > 0) people.push(s.actor);
   if (people.length === 0) return undefined;
   return { start: w.start, end: w.end, span: 1, actors: people, score: SCORE_PARTIAL_FACTOR, method: 'partial', strong: false };
 }

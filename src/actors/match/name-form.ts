@@ -33,9 +33,14 @@ export interface NameForm {
 
 // Function words of English, French and German group names, and Arabic prepositions that
 // appear inside names. Kept as words of the name but with almost no weight.
+// Honorifics and titles are treated the same way: Sheikh Hassan is Hassan.
 const STOP = new Set([
   'the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'l', 'd',
   'der', 'die', 'das', 'und', 'von', 'fur', 'y', 'del', 'e', 'o', 'في', 'من', 'و', 'ل',
+  'sheikh', 'shaykh', 'sheik', 'shaikh', 'cheikh', 'sayyid', 'sayyed', 'sayed', 'syed', 'seyed', 'seyyed', 'mullah',
+  'mulla', 'haji', 'hajji', 'hajj', 'al-hajj', 'imam', 'dr', 'mr', 'mrs', 'ms', 'general', 'gen', 'colonel', 'col',
+  'brigadier', 'commander', 'prof', 'professor', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'maulawi',
+  'شيخ', 'سيد', 'حاج', 'دكتور', 'ملا', 'مولوی', 'مولوي',
 ]);
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -51,37 +56,51 @@ function collapse(s: string): string {
   return out;
 }
 
-const romanized = new Map<string, string>();
+/** Memo of readings: Arabic words by their raw form (romanized), Latin ones by normalized text. */
+const readings = new Map<string, string>();
 
 /** Letters only, articles dropped: what two readings of one word are compared on. */
 function latinLetters(s: string): string {
   return s.toLowerCase().replace(/\b(?:al|el|ul|il|ad|as|ash|at|ath|ar|az|an|ud|ur)-/g, '').replace(/[^a-z]/g, '');
 }
 
+// Latin letters folded to one per consonant class (the key already says the consonants agree;
+// the shape compares the vowels around them): q/k/c, dh/d, th/t, sh/ch, ph/v/f, p/b, g/j.
+const FOLD: ReadonlyArray<[RegExp, string]> = [
+  [/dh/g, 'd'], [/th/g, 't'], [/kh/g, 'x'], [/gh/g, 'j'], [/sh|ch/g, 'c'], [/ph/g, 'f'],
+  [/q|ck|c(?![eiy])/g, 'k'], [/c/g, 's'], [/v/g, 'f'], [/p/g, 'b'], [/g/g, 'j'],
+];
+
 /**
- * The vowel shape of a Latin reading: doubled letters single, vowel runs (and y/w used as
- * vowels: Zayd, Aly, Daoud) one `a`. Youssef and Yusuf, Mohamed and Muhammad, Qais and Qays
- * come out the same; Salah and Syawal do not.
+ * The vowel shape of a Latin reading: consonants folded as above, doubled letters single, vowel
+ * runs (and y/w used as vowels: Zayd, Aly, Daoud) one `a`, except a final i (nisba: Askari,
+ * Askary, العسكري) or u, which keep their quality; a final -ah or -eh (ta marbuta: Qaidah) loses
+ * its h. Youssef and Yusuf, Mohamed and Muhammad, Qais and Kays come out the same; Salah and
+ * Syawal, Soleimani and Souleiman, Jazeera and Jazairi do not.
  */
 export function readingShape(latin: string): string {
+  let s = latin;
+  for (const [from, to] of FOLD) s = s.replace(from, to);
+  s = s.replace(/([ae])h$/, '$1');
   let out = '';
-  for (let i = 0; i < latin.length; i++) {
-    let c = latin.charAt(i);
-    const next = latin.charAt(i + 1);
-    if ((c === 'y' || c === 'w') && i > 0 && !/[aeiou]/.test(next)) c = 'a';
-    else if (/[aeiou]/.test(c)) c = 'a';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charAt(i);
+    const next = s.charAt(i + 1);
+    const last = i === s.length - 1 || (i === s.length - 2 && /[aeiou]/.test(next) && /[aeiouy]/.test(c));
+    if ((c === 'y' || c === 'w') && i > 0 && !/[aeiou]/.test(next)) c = c === 'y' && i === s.length - 1 ? 'i' : 'a';
+    else if (/[aeiou]/.test(c)) c = last && (c === 'i' || c === 'u') ? c : last && /[ei]/.test(c) && /[ei]/.test(next) ? 'i' : 'a';
     if (out.charAt(out.length - 1) !== c) out += c;
   }
-  return out;
+  return out.replace(/a([iu])$/, '$1');
 }
 
 function latinReading(raw: string, text: string, arabic: boolean): string {
-  if (!arabic) return readingShape(latinLetters(text));
-  let r = romanized.get(raw);
+  const memo = arabic ? raw : text;
+  let r = readings.get(memo);
   if (r === undefined) {
-    r = readingShape(latinLetters(romanizeName(raw)));
-    if (romanized.size > 100_000) romanized.clear();
-    romanized.set(raw, r);
+    r = readingShape(latinLetters(arabic ? romanizeName(raw) : text));
+    if (readings.size > 200_000) readings.clear();
+    readings.set(memo, r);
   }
   return r;
 }

@@ -24,9 +24,13 @@ export interface IndexedAlias {
 export interface NameIndex {
   actors: RegistryActor[];
   aliases: IndexedAlias[];
+  /** Each alias's total word weight, contiguous for the shortlist's hot loop. */
+  aliasTotals: Float64Array;
   /** Every word key and calque key of each actor, for words a query takes from another alias. */
   actorKeys: Array<Set<string>>;
   postings: Map<string, number[]>;
+  /** Aliases by word key and vowel shape (`ASKR|askari`): the closer spellings among a key's aliases. */
+  shapePostings: Map<string, number[]>;
   byNormalized: Map<string, number[]>;
   byCompact: Map<string, number[]>;
   /** Weight of a key only one actor uses: the scale partial-name thresholds are measured on. */
@@ -35,10 +39,16 @@ export interface NameIndex {
   actorCount: (key: string) => number;
   /** Weight of a key: log inverse share of actors using it. Unknown keys weigh the most. */
   weight: (token: NameToken) => number;
-  /** Whether a word key is one of the common given names (Muhammad, Ali, Hasan…). */
-  isCommonName: (key: string) => boolean;
+  /** Whether a word is one of the common given names (Muhammad, Ali, Hasan…) or a particle (Abu, bin). */
+  isCommonName: (token: NameToken) => boolean;
+  /** Common given names (not particles): their spellings must read exactly alike to match. */
+  isCommonGivenName: (token: NameToken) => boolean;
+  /** Name particles (Abu/Abi/Abou, bin/ibn, Umm): any spelling of the key is the same word. */
+  isParticle: (key: string) => boolean;
   /** Keys within a small weighted edit distance of `key`, with their similarity. */
   near: (key: string) => Map<string, number>;
+  /** Keys one sound-alike consonant swap away (D/Z/T/S, K/X/J), with their similarity. */
+  swaps: (key: string) => Map<string, number>;
   cache: SkeletonCache;
 }
 
@@ -53,10 +63,27 @@ const COMMON_NAMES = [
   'Abbas', 'Musa', 'Isa', 'Yasin', 'Sulayman', 'Salman', 'Khalil', 'Ayyub', 'Yaqub', 'Mahdi', 'Hamza', 'Tariq',
   'Abu', 'Umm', 'bin', 'ibn', 'bint', 'Sayyid', 'Shaykh', 'Haji', 'Mulla', 'Mawlawi', 'Muhammadi', 'Rahman', 'Zayd',
   'Amir', 'Adil', 'Faisal', 'Walid', 'Majid', 'Rashid', 'Fadl', 'Aziz', 'Ghulam', 'Gul', 'Khan', 'Shah', 'Mir',
+  'Sharif', 'Hashim', 'Qasim', 'Yunus', 'Idris', 'Anwar', 'Iqbal', 'Abd', 'Abdu',
 ];
-const COMMON_NAME_KEYS = new Set(COMMON_NAMES.flatMap((n) => skeletonTokens(n)));
+// by key and vowel shape: Sulayman is common, Soleimani (the nisba) is not
+const COMMON_NAME_FORMS = new Set(COMMON_NAMES.flatMap((n) => nameForm(n).tokens.map((t) => `${t.key}|${t.latin}`)));
+/** Particles (Abu, Abi, Abou; bin, ibn; Umm) vary by grammar and spelling, not by person. */
+const PARTICLE_KEYS = new Set(['Abu', 'Umm', 'bin', 'ibn', 'bint', 'Abd'].flatMap((n) => skeletonTokens(n)));
 /** The cap, as a share of the weight of a word only one actor uses. */
 const COMMON_NAME_SHARE = 0.35;
+
+/** Consonant classes that one spelling tradition writes for another's (ذ as z or d, ث as s or t, ق as g). */
+const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZT', Z: 'SD', D: 'TZ', T: 'DS', K: 'XJ', X: 'K', J: 'K' };
+/** Similarity of two keys one sound-alike swap apart. */
+const SWAP_SIMILARITY = 0.88;
+
+function isCommonName(t: NameToken): boolean {
+  return PARTICLE_KEYS.has(t.key) || COMMON_NAME_FORMS.has(`${t.key}|${t.latin}`);
+}
+
+function isCommonGivenName(t: NameToken): boolean {
+  return !PARTICLE_KEYS.has(t.key) && COMMON_NAME_FORMS.has(`${t.key}|${t.latin}`);
+}
 
 /** Weight of a function word (of, the, du): present, but saying almost nothing. */
 export const STOP_WEIGHT = 0.15;
@@ -114,12 +141,13 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     if (t.stop) return STOP_WEIGHT;
     const d = dfShape.get(`${t.key}|${t.latin}`) ?? df.get(t.key);
     const w = d === undefined ? maxWeight : Math.log((n + 1) / (d + 0.5));
-    return COMMON_NAME_KEYS.has(t.key) ? Math.min(w, COMMON_NAME_SHARE * rareWeight) : w;
+    return isCommonName(t) ? Math.min(w, COMMON_NAME_SHARE * rareWeight) : w;
   };
-  const isCommonName = (key: string): boolean => COMMON_NAME_KEYS.has(key);
+  const isParticle = (key: string): boolean => PARTICLE_KEYS.has(key);
 
   const aliases: IndexedAlias[] = [];
   const postings = new Map<string, number[]>();
+  const shapePostings = new Map<string, number[]>();
   const byNormalized = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
   for (const f of forms) {
@@ -129,6 +157,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     for (const t of f.form.tokens) {
       if (t.stop) continue;
       push(postings, t.key, id);
+      push(shapePostings, `${t.key}|${t.latin}`, id);
       if (t.calque !== undefined) push(postings, t.calque, id);
     }
     push(byNormalized, f.form.normalized, id);
@@ -164,13 +193,30 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
       const sim = keySimilarity(key, k);
       if (sim > 0) out.set(k, sim);
     }
+
     if (nearCache.size > 100_000) nearCache.clear();
     nearCache.set(key, out);
     return out;
   };
 
   const actorCount = (key: string): number => df.get(key) ?? 0;
-  return { actors, aliases, actorKeys, postings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, near, cache };
+  // one sound-alike swap (Fayyadh/Fayyaz, Fadhil/Fazil, Qasem/Ghasem), however short the key
+  const swapCache = new Map<string, Map<string, number>>();
+  const swaps = (key: string): Map<string, number> => {
+    let out = swapCache.get(key);
+    if (out !== undefined) return out;
+    out = new Map<string, number>();
+    for (let i = 0; i < key.length; i++) {
+      for (const partner of SOUND_ALIKE[key.charAt(i)] ?? '') {
+        const k = key.slice(0, i) + partner + key.slice(i + 1);
+        if (postings.has(k)) out.set(k, SWAP_SIMILARITY);
+      }
+    }
+    if (swapCache.size > 100_000) swapCache.clear();
+    swapCache.set(key, out);
+    return out;
+  };
+  return { actors, aliases, aliasTotals: Float64Array.from(aliases, (a) => a.total), actorKeys, postings, shapePostings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
 }
 
 const built = new WeakMap<RegistryActor[], NameIndex>();

@@ -35,6 +35,8 @@ export interface AliasScore {
   missingInformation: number;
   /** The query's one word is the alias's last word (a surname, a nisba, a group's name). */
   lastWord: boolean;
+  /** The alias names a person (word order varies) rather than a group (it does not). */
+  person: boolean;
   matches: WordMatch[];
   /** Alias words the query does not give (a partial name). */
   missing: NameToken[];
@@ -49,6 +51,8 @@ const SCORE_EXACT = 1;
 const SCORE_COMPACT = 0.95;
 export const SIM_VARIANT = 0.97;
 const MIN_READING_SIMILARITY = 0.6;
+/** Names compared written as one word must read closer (Taha Hussein is not Tahsin). */
+const MIN_COMPACT_READING = 0.8;
 const SIM_CLASH = 0.75;
 const SIM_SHORT_CLASH = 0.6;
 const SIM_TRANSLATION = 0.9;
@@ -63,18 +67,20 @@ function readingSimilarity(a: string, b: string): number {
   return m === 0 ? 1 : 1 - keyDistance(a, b) / m;
 }
 
-const NISBA_END = /(?:i|y|ee|ie|iy)$/;
 
 /**
  * Same skeleton, but are they the same word? The skeleton drops vowels and final ي, so the Latin
  * readings are checked too: Salah and Syawal (both SL), Oscar and Askari (both ASKR), PMU and BMI
  * share a key but not a name; Soleimani (nisba, final -i) is not Souleiman.
  */
-export function sameKeySimilarity(q: NameToken, a: NameToken): number {
-  if (q.latin === a.latin) return SIM_VARIANT;
-  const short = Math.min(q.latin.length, a.latin.length) <= 4;
-  if (short || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return q.key.length <= 2 ? SIM_SHORT_CLASH : SIM_CLASH;
-  if (NISBA_END.test(q.raw.toLowerCase()) !== NISBA_END.test(a.raw.toLowerCase()) && !q.arabic && !a.arabic) return SIM_CLASH;
+export function sameKeySimilarity(q: NameToken, a: NameToken, commonName = false, particle = false): number {
+  if (q.latin === a.latin || particle) return SIM_VARIANT;
+  const clash = q.key.length <= 2 ? SIM_SHORT_CLASH : SIM_CLASH;
+  // short words and common given names must read alike exactly (Mahmoud is not Muhammad)
+  if (commonName || Math.min(q.latin.length, a.latin.length) <= 4) return clash;
+  if (readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return clash;
+  // a nisba is not the name it is made from (Soleimani, Souleiman; Jazairi, Jazeera)
+  if (q.latin.endsWith('i') !== a.latin.endsWith('i')) return clash;
   return SIM_VARIANT;
 }
 
@@ -82,13 +88,13 @@ function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, 
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
   if (q.key === a.key) {
     if (q.text === a.text) return [1, 'same'];
-    const sim = sameKeySimilarity(q, a);
+    const sim = sameKeySimilarity(q, a, index.isCommonGivenName(q), index.isParticle(q.key));
     return [sim, sim < SIM_VARIANT ? 'near' : q.arabic === a.arabic ? 'variant' : 'script'];
   }
   if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
     return [SIM_TRANSLATION, 'translation'];
   }
-  const near = index.near(q.key).get(a.key) ?? 0;
+  const near = index.near(q.key).get(a.key) ?? index.swaps(q.key).get(a.key) ?? 0;
   return near > 0 ? [near * NEAR_FACTOR, 'near'] : [0, 'near'];
 }
 
@@ -102,32 +108,54 @@ const WHOLE = { queryCoverage: 1, aliasCoverage: 1, queryMatched: 1, aliasMatche
 /** Kunyas (Abu Ali) and weak a.k.a.s name many people: a match on one alone counts for less. */
 const KIND_FACTOR: Readonly<Record<string, number>> = { kunya: 0.85, weak: 0.9 };
 
+// Scratch for the word-similarity matrix of one comparison.
+let SIMS = new Float64Array(64);
+let RELS = new Array<WordRelation>(64).fill('same');
+
 export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[], alias: IndexedAlias): AliasScore {
   const confidence = (alias.confidence < 1 ? LOW_QUALITY_FACTOR : 1) * (KIND_FACTOR[alias.kind] ?? 1);
   const q = query.tokens;
   const a = alias.form.tokens;
-  const pairs: Array<[number, number, number, WordRelation]> = [];
+  // word-by-word similarities, then a greedy one-to-one alignment, best pairs first (names
+  // are a few words long: no allocation beyond the small result arrays)
+  const cells = q.length * a.length;
+  if (SIMS.length < cells) {
+    SIMS = new Float64Array(cells * 2);
+    RELS = new Array<WordRelation>(cells * 2).fill('same');
+  }
   for (let i = 0; i < q.length; i++) {
     const qt = q[i];
-    if (qt === undefined) continue;
     for (let j = 0; j < a.length; j++) {
       const at = a[j];
-      if (at === undefined) continue;
-      const [sim, relation] = wordSimilarity(index, qt, at);
-      if (sim > 0) pairs.push([i, j, sim, relation]);
+      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, qt, at);
+      SIMS[i * a.length + j] = sim;
+      RELS[i * a.length + j] = relation;
     }
   }
-  pairs.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   const qUsed = new Array<number>(q.length).fill(-1);
   const aUsed = new Array<boolean>(a.length).fill(false);
   const simOf = new Array<number>(q.length).fill(0);
   const relOf = new Array<WordRelation>(q.length).fill('same');
-  for (const [i, j, sim, relation] of pairs) {
-    if (qUsed[i] !== -1 || aUsed[j]) continue;
-    qUsed[i] = j;
-    aUsed[j] = true;
-    simOf[i] = sim;
-    relOf[i] = relation;
+  for (let round = Math.min(q.length, a.length); round > 0; round--) {
+    let bi = -1;
+    let bj = -1;
+    let bs = 0;
+    for (let i = 0; i < q.length; i++) {
+      if (qUsed[i] !== -1) continue;
+      for (let j = 0; j < a.length; j++) {
+        const sim = SIMS[i * a.length + j] ?? 0;
+        if (!aUsed[j] && sim > bs) {
+          bs = sim;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    qUsed[bi] = bj;
+    aUsed[bj] = true;
+    simOf[bi] = bs;
+    relOf[bi] = RELS[bi * a.length + bj] ?? 'same';
   }
 
   const actorKeys = index.actorKeys[alias.actor];
@@ -175,8 +203,9 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     queryMatched: totalQ > 0 ? hitQ / totalQ : 0,
     aliasMatched: alias.total > 0 ? hitA / alias.total : 0,
     information: matchedQ / index.rareWeight,
-    commonOnly: q.every((t) => t.stop || index.isCommonName(t.key)),
+    commonOnly: q.every((t) => t.stop || index.isCommonName(t)),
     missingInformation: (alias.total - hitA) / index.rareWeight,
+    person: index.actors[alias.actor]?.kind === 'person',
     lastWord: matches.length === 1 && matches[0]?.alias !== undefined && matches[0].alias === a.filter((t) => !t.stop).at(-1),
     rarest: rarest / index.rareWeight,
     matches,
@@ -193,7 +222,7 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     query.compact === alias.form.compact &&
     contentWords(query) !== contentWords(alias.form) &&
     words.score < SCORE_COMPACT * confidence &&
-    readingSimilarity(joinedReading(query), joinedReading(alias.form)) >= MIN_READING_SIMILARITY
+    readingSimilarity(joinedReading(query), joinedReading(alias.form)) >= MIN_COMPACT_READING
   ) {
     return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact' };
   }

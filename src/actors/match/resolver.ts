@@ -28,7 +28,7 @@ const PARTIAL_RAREST = 0.57;
 /** Candidates this far below the best are near-misses, not answers. */
 const DOMINANCE_MARGIN = 0.25;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
-const SHORTLIST = 32;
+const SHORTLIST = 16;
 
 function isFull(s: AliasScore): boolean {
   return s.queryMatched >= FULL_QUERY && s.aliasMatched >= FULL_ALIAS;
@@ -53,7 +53,11 @@ function plainEnough(s: AliasScore): boolean {
  */
 function partialHolds(s: AliasScore): boolean {
   if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'other-alias')) return false;
-  if (s.matches.length === 1) return s.lastWord && s.matches[0]?.relation !== 'translation';
+  // one word: a person's surname or nisba (never a lone given name); any rare word of a group's
+  // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah)
+  if (s.matches.length === 1) return (s.lastWord || !s.person) && s.matches[0]?.relation !== 'translation';
+  // a group's name keeps its order (Pakistan Muslim League is not Milli Muslim League Pakistan)
+  if (s.reordered && !s.person) return false;
   return s.missingInformation <= 0.5 * s.information;
 }
 
@@ -68,8 +72,10 @@ function acceptable(s: AliasScore): boolean {
   );
 }
 
-/** Posting lists longer than this (Muhammad, Abu) only add to aliases found through rarer words. */
-const COMMON_POSTINGS = 800;
+/** Share of a word's weight earned only by aliases spelling it in the same vowel shape. */
+const SHAPE_BONUS = 0.1;
+/** Posting lists longer than this (Muhammad, Abu, Hasan) only add to aliases found through rarer words. */
+const COMMON_POSTINGS = 200;
 
 function sortedHas(list: number[], id: number): boolean {
   let lo = 0;
@@ -97,12 +103,23 @@ export function scratchFor(index: NameIndex): Scratch {
 }
 
 /** Adds one query word's weight to every alias in the posting list of `key` (hot path: no closures). */
-function accumulate(index: NameIndex, scratch: Scratch, key: string, weight: number, tick: number): void {
-  const list = index.postings.get(key);
+function accumulate(index: NameIndex, scratch: Scratch, key: string, weight: number, tick: number, postings = index.postings, extendOnly = false): void {
+  const list = postings.get(key);
   if (list === undefined) return;
   const { acc, stamp, touched } = scratch;
-  if (list.length > COMMON_POSTINGS && touched.length > 0) {
-    // only aliases already found: posting lists are sorted, so look each one up
+  if ((extendOnly || list.length > COMMON_POSTINGS) && touched.length > 0) {
+    // only aliases already found (stamped): walk the shorter side, the list or the found ones
+    // (posting lists are sorted, so a found alias is looked up by bisection)
+    if (list.length <= touched.length * 8) {
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k] ?? 0;
+        const st = stamp[id] ?? 0;
+        if (st === 0 || st === tick) continue;
+        stamp[id] = tick;
+        acc[id] = (acc[id] ?? 0) + weight;
+      }
+      return;
+    }
     for (let k = 0; k < touched.length; k++) {
       const id = touched[k] ?? 0;
       if (stamp[id] === tick || !sortedHas(list, id)) continue;
@@ -133,9 +150,14 @@ export function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, w
     if (t === undefined) continue;
     const w = weights[i] ?? 0;
     const tick = ++scratch.tick;
-    accumulate(index, scratch, t.key, w, tick);
+    accumulate(index, scratch, t.key, w * (1 - SHAPE_BONUS), tick);
     if (t.calque !== undefined) accumulate(index, scratch, t.calque, w * 0.9, tick);
-    for (const [k, sim] of index.near(t.key)) accumulate(index, scratch, k, w * sim, tick);
+    // near spellings find new aliases only for words no alias spells this way
+    const known = index.postings.has(t.key);
+    for (const [k, sim] of index.near(t.key)) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
+    for (const [k, sim] of index.swaps(t.key)) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
+    // the same spelling family (Soleimani, not Souleiman) ranks first among a key's aliases
+    accumulate(index, scratch, `${t.key}|${t.latin}`, w * SHAPE_BONUS, ++scratch.tick, index.shapePostings);
   }
   const chosen = new Set<number>();
   for (const id of index.byNormalized.get(query.normalized) ?? []) chosen.add(id);
@@ -150,9 +172,24 @@ export function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, w
     if ((acc[id] ?? 0) >= best * 0.5) kept.push(id);
   }
   if (kept.length > SHORTLIST) {
-    for (const id of kept) acc[id] = (acc[id] ?? 0) - (index.aliases[id]?.total ?? 0) * 1e-6;
-    kept.sort((x, y) => (acc[y] ?? 0) - (acc[x] ?? 0));
-    kept.length = SHORTLIST;
+    // bounded insertion of the best SHORTLIST by information, then by shortness
+    // (at most two aliases per actor, so that one much-aliased record cannot crowd out others)
+    const top: number[] = [];
+    const value = (id: number): number => (acc[id] ?? 0) - (index.aliasTotals[id] ?? 0) * 1e-6;
+    for (const id of kept) {
+      const v = value(id);
+      if (top.length === SHORTLIST && v <= value(top[SHORTLIST - 1] ?? id)) continue;
+      const actor = index.aliases[id]?.actor;
+      let same = 0;
+      for (const t of top) if (index.aliases[t]?.actor === actor) same++;
+      if (same >= 2) continue;
+      let at = top.length;
+      while (at > 0 && v > value(top[at - 1] ?? id)) at--;
+      top.splice(at, 0, id);
+      if (top.length > SHORTLIST) top.pop();
+    }
+    kept.length = 0;
+    kept.push(...top);
   }
   for (const id of kept) chosen.add(id);
   for (let k = 0; k < touched.length; k++) {
@@ -178,6 +215,16 @@ export function rankActors(index: NameIndex, scratch: Scratch, query: NameForm):
   return [...bestByActor.values()].sort(
     (x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]),
   );
+}
+
+/** The better score per actor of two rankings of one name, best first. */
+function mergeRanked(index: NameIndex, a: AliasScore[], b: AliasScore[]): AliasScore[] {
+  const best = new Map<number, AliasScore>();
+  for (const s of [...a, ...b]) {
+    const prev = best.get(s.alias.actor);
+    if (prev === undefined || s.score > prev.score) best.set(s.alias.actor, s);
+  }
+  return [...best.values()].sort((x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]));
 }
 
 /** Which of the ranked candidates are answers: acceptable on their own and not dominated. */
@@ -208,7 +255,13 @@ export function createResolver(actors: RegistryActor[]): ActorResolver {
       const limit = options.limit ?? 10;
       const query = nameForm(name, index.cache);
       if (query.tokens.length === 0) return [];
-      const ranked = rankActors(index, scratch, query);
+      let ranked = rankActors(index, scratch, query);
+      // "SURNAME, Given" as lists write people: also read in running order, keep the better
+      const comma = name.indexOf(',');
+      if (comma > 0 && name.indexOf(',', comma + 1) < 0 && name.slice(comma + 1).trim() !== '') {
+        const natural = rankActors(index, scratch, nameForm(`${name.slice(comma + 1)} ${name.slice(0, comma)}`, index.cache));
+        ranked = mergeRanked(index, ranked, natural);
+      }
       const accepted = acceptance(ranked);
       const out: ResolveCandidate[] = [];
       ranked.forEach((s, i) => {

@@ -43,7 +43,9 @@ export function explainMatch(s: AliasScore): string {
   else if (s.basis === 'compact') parts.push(`${head}: same consonants when written as one word (${s.alias.form.compact})`);
   else {
     const words = s.matches.map(word).filter((w): w is string => w !== undefined);
-    parts.push(words.length > 0 ? `${head}: ${words.join('; ')}` : `${head}: the same words, spacing and punctuation aside`);
+    const given = s.matches.map((m) => `"${m.query.raw}"`).join(', ');
+    if (words.length > 0) parts.push(`${head}: ${words.join('; ')}`);
+    else parts.push(s.missing.length > 0 ? `${head}: ${given} as written there` : `${head}: the same words, spacing and punctuation aside`);
     if (s.reordered) parts.push('name order differs');
     if (s.missing.length > 0) parts.push(`partial name: ${s.missing.map((t) => `"${t.raw}"`).join(', ')} not given`);
     if (s.extra.length > 0) parts.push(`not in this actor's names: ${s.extra.map((t) => `"${t.raw}"`).join(', ')}`);
