@@ -14,6 +14,8 @@ export interface DemoFacts {
   webUrl: string | null;
   /** What the starter registry added. */
   registry?: { actors: number; aliases: number; designations: number };
+  /** Registry actors named in the imported items, most mentioned first. */
+  mentioned?: Array<{ canonical: string; mentions: number }>;
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
@@ -45,6 +47,10 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
   if (f.registry) {
     lines.push('', '## Actor registry', '');
     lines.push(`Starter registry loaded: ${f.registry.actors} actors, ${f.registry.aliases} aliases, ${f.registry.designations} designations (add the OFAC, UN and EU lists with \`rasad actors import\`).`);
+    if (f.mentioned && f.mentioned.length > 0) {
+      lines.push('', `Mentioned in the posts (any script, any spelling): ${f.mentioned.map((m) => `${m.canonical} (${m.mentions})`).join(', ')}.`);
+      lines.push('Try `rasad actors resolve "Abu Ali al Askary"` or `rasad actors resolve "كتائب حزب الله"`.');
+    }
   }
   lines.push('', '## Search in any script', '');
   for (const s of f.searches) {

@@ -258,6 +258,7 @@ function stripArabicArticle(t: string): string {
 // Latin spellings whose letters say something else than the English reading: German sch,
 // Italian cc before e/i and South Slavic -vić written without its accent (-vic) are ش/تش in Arabic.
 function respellLatin(t: string): string {
+  if (!t.includes('c')) return t; // every respelling below involves a c
   return t.replace(/sch/g, 'sh').replace(/cc(?=[ei])/g, 'ch').replace(/([aeiou]vi)c$/, '$1ch');
 }
 

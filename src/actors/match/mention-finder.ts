@@ -1,6 +1,6 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
 import { type SkeletonWord, skeletonTokens, skeletonWords } from '../../text/name-skeleton.js';
-import { type NameToken, nameForm, nameToken } from './name-form.js';
+import { type NameToken, isStopWord, nameForm, nameToken } from './name-form.js';
 import { type NameIndex, nameIndexOf } from './name-index.js';
 import { SIM_VARIANT, sameKeySimilarity } from './name-score.js';
 import { preferredActor } from './actor-preference.js';
@@ -44,6 +44,7 @@ const MAX_GAP = 8;
 // Arabic proclitics glued to a name: و ف (and), ب (by), ل (for), ك (like); لل is ل + ال.
 const PROCLITIC = /^(?:[وف]?[بلك]|[وف])(?=..)/;
 const ACRONYM = /^[A-Z]{1,5}$/;
+const LOWER_LATIN = /[a-zß-ÿ]/;
 const SCORE_CONTEXT_FACTOR = 0.85;
 const SCORE_PARTIAL_FACTOR = 0.75;
 /**
@@ -248,6 +249,9 @@ function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameT
 function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined {
   const w = t.words[i];
   if (w === undefined) return undefined;
+  // a Latin word in lower case starts no name (names are capitalized; a function word may
+  // start one: "The Base"): the common case in English prose, settled before any lookup
+  if (LOWER_LATIN.test(t.text.charAt(w.start)) && !isStopWord(w.text)) return undefined;
   let best: Candidate | undefined;
   const bare = /[\u0600-\u06ff]/.test(w.text.charAt(0)) ? withoutProclitic(f, w.text) : null;
   for (let variant = 0; variant < 2; variant++) {

@@ -45,6 +45,11 @@ const STOP = new Set([
 
 const ARABIC = /[\u0600-\u06ff]/;
 
+/** Whether a normalized word is a function word or title (of, the, du, Sheikh…). */
+export function isStopWord(text: string): boolean {
+  return STOP.has(text);
+}
+
 /** Drops the initial-vowel mark of a non-initial word key (A, and the glide marks W/Y stay). */
 function compactPart(key: string, first: boolean): string {
   return !first && key.length > 1 && key.startsWith('A') ? key.slice(1) : key;

@@ -11,6 +11,7 @@ import { search } from '../../app/search.service.js';
 import { importPaths } from '../../collect/importer.js';
 import { readActorLists } from '../../actors/actor-lists.js';
 import { storeActorLists } from '../../actors/actor-import.service.js';
+import { listActors } from '../../store/actor-query.repository.js';
 import { ValidationError } from '../../core/errors.js';
 import { countBySourceAndLanguage, listItems } from '../../store/item.repository.js';
 import { listSources } from '../../store/source.repository.js';
@@ -53,15 +54,17 @@ export function registerDemo(program: Command, io: Io): void {
       const ctx = await openContext(config);
       writeFileSync(path.join(home, MARKER), 'made by `rasad demo`; safe to delete\n');
       try {
+        // The curated starter registry first (the demo's actors with their aliases and
+        // designations), so that the pipeline finds their mentions while importing.
+        const starter = await readActorLists('rasad', [path.join(packageRoot(), 'src', 'actors', 'starter', 'starter-registry.json')]);
+        const registry = await storeActorLists({ db: ctx.db, clock: ctx.clock }, starter);
         io.stderr.write('importing the demo scenario and running the pipeline…\n');
         const scenario = path.join(packageRoot(), 'demo', 'scenario');
         const summary = await importPaths({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, pipeline: await ctx.pipeline() }, [scenario], {
           format: 'auto',
           analyze: true,
         });
-        // The curated starter registry: the demo's actors with their aliases and designations.
-        const starter = await readActorLists('rasad', [path.join(packageRoot(), 'src', 'actors', 'starter', 'starter-registry.json')]);
-        const registry = await storeActorLists({ db: ctx.db, clock: ctx.clock }, starter);
+        const mentioned = (await listActors(ctx.db, { limit: 8, offset: 0 })).actors.filter((a) => a.mentionCount > 0);
         const searches = [];
         for (const query of DEMO_SEARCHES) searches.push({ query, results: await search(ctx.db, query, 10) });
         let server: Awaited<ReturnType<typeof startServer>> | null = null;
@@ -76,6 +79,7 @@ export function registerDemo(program: Command, io: Io): void {
             searches,
             webUrl: server?.url ?? null,
             registry: { actors: registry.actors, aliases: registry.aliases, designations: registry.designations },
+            mentioned: mentioned.map((a) => ({ canonical: a.canonicalName, mentions: a.mentionCount })),
           }),
         );
         if (summary.failed > 0) throw new ValidationError(`demo scenario: ${summary.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { presentMention } from '../../app/item.presenter.js';
+import { mentionsOfItems } from '../../store/actor-query.repository.js';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Db } from '../../store/database.js';
@@ -105,6 +107,7 @@ export function registerItems(program: Command, io: Io): void {
         if (!item) throw new NotFoundError(`no item with key ${key}`);
         const stages = await getStageResults(ctx.db, item.id);
         const translation = await translationOfItem(ctx.db, item.id, ctx.config.translation.target);
+        const mentions = (await mentionsOfItems(ctx.db, [item.id])).get(item.id) ?? [];
         const view = {
           ...cliItem(item),
           id: item.id,
@@ -112,6 +115,7 @@ export function registerItems(program: Command, io: Io): void {
           extra: item.extra,
           translation: translation ? presentTranslation(translation) : null,
           glosses: glossesFor(item.text, item.language),
+          mentions: mentions.map(presentMention),
           stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
         };
         if (raw.json) return writeJson(io, view);
@@ -119,6 +123,10 @@ export function registerItems(program: Command, io: Io): void {
         io.stdout.write(`published ${item.publishedAt ?? 'unknown'}${item.editedAt ? `, edited ${item.editedAt}` : ''}; language ${item.language ?? '?'} (${item.languageConfidence ?? '-'})\n`);
         if (item.title) io.stdout.write(`\n${item.title}\n`);
         io.stdout.write(`\n${item.text}\n`);
+        if (mentions.length > 0) {
+          io.stdout.write(`\n— actors named:\n`);
+          for (const m of mentions) io.stdout.write(`  ${m.matchedText} → ${m.canonicalName} (${m.score.toFixed(2)}, ${m.method})\n`);
+        }
         const glosses = glossesFor(item.text, item.language);
         if (!translation && glosses.length > 0) {
           io.stdout.write(`\n— key terms (no translation engine configured):\n`);
