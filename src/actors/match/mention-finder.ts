@@ -208,7 +208,7 @@ function tokenAt(t: TextState, i: number): NameToken | undefined {
 /** Similarity of a text word with an alias word of the same key (0 when the readings clash). */
 function wordSim(index: NameIndex, t: NameToken, a: NameToken): number {
   if (t.text === a.text || t.stop) return 1;
-  const sim = sameKeySimilarity(t, a, index.isCommonGivenName(t), index.isParticle(t.key));
+  const sim = sameKeySimilarity(t, a, index.isCommonGivenName(t) || index.isCommonGivenName(a), index.isParticle(t.key));
   return sim < SIM_VARIANT ? 0 : sim;
 }
 

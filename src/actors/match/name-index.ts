@@ -63,7 +63,7 @@ const COMMON_NAMES = [
   'Abbas', 'Musa', 'Isa', 'Yasin', 'Sulayman', 'Salman', 'Khalil', 'Ayyub', 'Yaqub', 'Mahdi', 'Hamza', 'Tariq',
   'Abu', 'Umm', 'bin', 'ibn', 'bint', 'Sayyid', 'Shaykh', 'Haji', 'Mulla', 'Mawlawi', 'Muhammadi', 'Rahman', 'Zayd',
   'Amir', 'Adil', 'Faisal', 'Walid', 'Majid', 'Rashid', 'Fadl', 'Aziz', 'Ghulam', 'Gul', 'Khan', 'Shah', 'Mir',
-  'Sharif', 'Hashim', 'Qasim', 'Yunus', 'Idris', 'Anwar', 'Iqbal', 'Abd', 'Abdu',
+  'Sharif', 'Hashim', 'Qasim', 'Yunus', 'Idris', 'Anwar', 'Iqbal', 'Abd', 'Abdu', 'Salah', 'Saleh',
 ];
 // by key and vowel shape: Sulayman is common, Soleimani (the nisba) is not
 const COMMON_NAME_FORMS = new Set(COMMON_NAMES.flatMap((n) => nameForm(n).tokens.map((t) => `${t.key}|${t.latin}`)));
@@ -206,7 +206,8 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     let out = swapCache.get(key);
     if (out !== undefined) return out;
     out = new Map<string, number>();
-    for (let i = 0; i < key.length; i++) {
+    // a one-letter key (Taha: T) swapped is another name altogether (Dawud: D)
+    for (let i = 0; key.length >= 2 && i < key.length; i++) {
       for (const partner of SOUND_ALIKE[key.charAt(i)] ?? '') {
         const k = key.slice(0, i) + partner + key.slice(i + 1);
         if (postings.has(k)) out.set(k, SWAP_SIMILARITY);

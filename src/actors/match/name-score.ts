@@ -3,7 +3,7 @@ import type { IndexedAlias, NameIndex } from './name-index.js';
 import type { NameForm, NameToken } from './name-form.js';
 
 /** How one query word met one alias word. */
-export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'translation' | 'other-alias';
+export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'clash' | 'translation' | 'other-alias';
 
 export interface WordMatch {
   query: NameToken;
@@ -88,14 +88,16 @@ function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, 
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
   if (q.key === a.key) {
     if (q.text === a.text) return [1, 'same'];
-    const sim = sameKeySimilarity(q, a, index.isCommonGivenName(q), index.isParticle(q.key));
-    return [sim, sim < SIM_VARIANT ? 'near' : q.arabic === a.arabic ? 'variant' : 'script'];
+    const sim = sameKeySimilarity(q, a, index.isCommonGivenName(q) || index.isCommonGivenName(a), index.isParticle(q.key));
+    return [sim, sim < SIM_VARIANT ? 'clash' : q.arabic === a.arabic ? 'variant' : 'script'];
   }
   if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
     return [SIM_TRANSLATION, 'translation'];
   }
   const near = index.near(q.key).get(a.key) ?? index.swaps(q.key).get(a.key) ?? 0;
-  return near > 0 ? [near * NEAR_FACTOR, 'near'] : [0, 'near'];
+  // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
+  if (near === 0 || q.latin.endsWith('i') !== a.latin.endsWith('i') || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
+  return [near * NEAR_FACTOR, 'near'];
 }
 
 function queryWeights(index: NameIndex, query: NameForm): number[] {

@@ -52,7 +52,7 @@ function plainEnough(s: AliasScore): boolean {
  * Sánchez Medrano).
  */
 function partialHolds(s: AliasScore): boolean {
-  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'other-alias')) return false;
+  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'clash' || m.relation === 'other-alias')) return false;
   // one word: a person's surname or nisba (never a lone given name); any rare word of a group's
   // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah)
   if (s.matches.length === 1) return (s.lastWord || !s.person) && s.matches[0]?.relation !== 'translation';

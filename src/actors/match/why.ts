@@ -27,6 +27,8 @@ function word(m: WordMatch): string | undefined {
       return `"${q}" ~ "${a ?? ''}" (same name across scripts, consonants ${m.query.key})`;
     case 'near':
       return `"${q}" ≈ "${a ?? ''}" (close spelling: ${m.query.key} / ${m.alias?.key ?? ''})`;
+    case 'clash':
+      return `"${q}" ≠ "${a ?? ''}" (same consonants ${m.query.key}, but they read as different names)`;
     case 'translation':
       return `"${q}" = "${a ?? ''}" (translation)`;
     case 'other-alias':
