@@ -92,7 +92,10 @@ export function readingShape(latin: string): string {
     let c = s.charAt(i);
     const next = s.charAt(i + 1);
     const last = i === s.length - 1 || (i === s.length - 2 && /[aeiou]/.test(next) && /[aeiouy]/.test(c));
-    if ((c === 'y' || c === 'w') && i > 0 && !/[aeiou]/.test(next)) c = c === 'y' && i === s.length - 1 ? 'i' : 'a';
+    // y and w are vowels unless they start the word, are doubled (Fayyaz is not Faiz) or stand
+    // between a consonant and a vowel (Marwan): Viyan = Vian, Dawud = Daoud, Qays = Qais
+    const glideConsonant = i === 0 || next === c || s.charAt(i - 1) === c || (/[aeiou]/.test(next) && !/[aeiouyw]/.test(s.charAt(i - 1)));
+    if ((c === 'y' || c === 'w') && !glideConsonant) c = c === 'y' && i === s.length - 1 ? 'i' : 'a';
     else if (/[aeiou]/.test(c)) c = last && (c === 'i' || c === 'u') ? c : last && /[ei]/.test(c) && /[ei]/.test(next) ? 'i' : 'a';
     if (out.charAt(out.length - 1) !== c) out += c;
   }

@@ -96,7 +96,8 @@ function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, 
   }
   const near = index.near(q.key).get(a.key) ?? index.swaps(q.key).get(a.key) ?? 0;
   // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
-  if (near === 0 || q.latin.endsWith('i') !== a.latin.endsWith('i') || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
+  if (near === 0 || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
+  if (q.key.length === a.key.length && q.latin.endsWith('i') !== a.latin.endsWith('i')) return [0, 'near'];
   return [near * NEAR_FACTOR, 'near'];
 }
 

@@ -31,6 +31,8 @@ const DOMINANCE_MARGIN = 0.25;
 const SHORTLIST = 16;
 
 function isFull(s: AliasScore): boolean {
+  // a group's words in another order, one left out, make another group's name
+  if (s.reordered && !s.person && s.missing.length > 0) return false;
   return s.queryMatched >= FULL_QUERY && s.aliasMatched >= FULL_ALIAS;
 }
 
