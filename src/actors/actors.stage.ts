@@ -1,6 +1,6 @@
 import { deterministicId } from '../core/ids.js';
 import type { Stage } from '../core/stage.js';
-import type { MentionRecord } from '../store/analysis.repository.js';
+import { type MentionRecord, TRANSLATION_MENTION } from '../store/analysis.repository.js';
 import { MENTION_FINDER_VERSION } from './match/mention-finder.js';
 import type { FoundMention, MentionFinder } from './match/resolve-types.js';
 
@@ -21,17 +21,21 @@ export const actorsStage = {
   },
 } satisfies Stage<{ text: string }, ActorsResult, { finder: MentionFinder }>;
 
-/** The stored rows of an item's mentions (ids stable per item, span and actor). */
-export function mentionRows(itemId: string, mentions: FoundMention[]): MentionRecord[] {
+/**
+ * The stored rows of an item's mentions (ids stable per item, text, span and actor); mentions
+ * found in the translation carry the `translation:` method prefix.
+ */
+export function mentionRows(itemId: string, mentions: FoundMention[], inTranslation = false): MentionRecord[] {
+  const prefix = inTranslation ? TRANSLATION_MENTION : '';
   return mentions.map((m) => ({
-    id: deterministicId('rasad:mention', `${itemId}:${m.start}:${m.end}:${m.actorId}`),
+    id: deterministicId('rasad:mention', `${itemId}:${prefix}${m.start}:${m.end}:${m.actorId}`),
     itemId,
     actorId: m.actorId,
     matchedText: m.matched,
     spanStart: m.start,
     spanEnd: m.end,
     score: m.score,
-    method: m.method,
+    method: `${prefix}${m.method}`,
     stageVersion: `${actorsStage.name}@${actorsStage.version}`,
   }));
 }

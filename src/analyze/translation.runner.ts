@@ -1,6 +1,9 @@
 import { type Clock, toIso } from '../core/clock.js';
 import { deterministicId } from '../core/ids.js';
 import { TranslationError, type Translator } from '../core/translator.js';
+import { mentionRows } from '../actors/actors.stage.js';
+import type { MentionFinder } from '../actors/match/resolve-types.js';
+import { replaceMentions } from '../store/analysis.repository.js';
 import type { Db } from '../store/database.js';
 import { getItemsByIds, type StoredItem } from '../store/item.repository.js';
 import { itemsNeedingStage, saveStageResults } from '../store/stage-result.repository.js';
@@ -20,6 +23,8 @@ export interface TranslationDeps {
   clock: Clock;
   target: string;
   timeoutMs: number;
+  /** Finds actor mentions in each new translation too (the registry, loaded on first use). */
+  mentionFinder?: () => Promise<MentionFinder>;
 }
 
 /** What happened to each item: counts for summaries and logs. */
@@ -86,6 +91,7 @@ async function translateOne(deps: TranslationDeps, item: StoredItem): Promise<ke
   const cached = await findCachedTranslation(db, key);
   if (cached) {
     await linkItemTranslation(db, item.id, target, cached.id, now);
+    await storeTranslationMentions(deps, item.id, cached.translatedText);
     await record(db, item.id, now, { status: 'cached', translationId: cached.id, engine: cached.engine, model: cached.model || null, truncated });
     return 'cached';
   }
@@ -94,6 +100,7 @@ async function translateOne(deps: TranslationDeps, item: StoredItem): Promise<ke
     const id = deterministicId('rasad:translation', `${key.textSha256}|${source}|${target}|${key.engine}|${key.model}`);
     await saveTranslation(db, { id, ...key, translatedText: result.text, detectedSource: result.detectedSource, createdAt: now });
     await linkItemTranslation(db, item.id, target, id, now);
+    await storeTranslationMentions(deps, item.id, result.text);
     await record(db, item.id, now, { status: 'translated', translationId: id, engine: result.engine, model: result.model, truncated });
     return 'translated';
   } catch (error) {
@@ -111,6 +118,13 @@ async function translateOne(deps: TranslationDeps, item: StoredItem): Promise<ke
     await record(db, item.id, now, { status: giveUp ? 'failed' : 'queued', error: `${failure.kind}: ${failure.message}`, attempts, engine: translator.engine, model: translator.model });
     return giveUp ? 'failed' : 'queued';
   }
+}
+
+/** Actor mentions in a translation, stored beside those of the original (spans into the translation). */
+async function storeTranslationMentions(deps: TranslationDeps, itemId: string, translated: string): Promise<void> {
+  if (!deps.mentionFinder) return;
+  const finder = await deps.mentionFinder();
+  await replaceMentions(deps.db, itemId, mentionRows(itemId, finder.find(translated), true), true);
 }
 
 async function record(db: Db, itemId: string, now: string, output: Record<string, unknown>): Promise<void> {

@@ -6,7 +6,8 @@ import type { TranslationDeps } from '../analyze/translation.runner.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
-import { loadRegistry } from '../store/actor.repository.js';
+import { createMentionFinder } from '../actors/match/mention-finder.js';
+import { loadRegistry, type RegistryActor } from '../store/actor.repository.js';
 import { type Db, openDatabase } from '../store/database.js';
 import type { Config } from './config.js';
 
@@ -32,6 +33,9 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
   // Logs go to stderr: stdout is reserved for command output (--json).
   const logger = pino({ level: config.logLevel, base: undefined }, pino.destination(2));
   let pipeline: Promise<Pipeline> | null = null;
+  // one registry snapshot per context: the pipeline's and the translation runner's finders share its index
+  let snapshot: Promise<RegistryActor[]> | null = null;
+  const registry = (): Promise<RegistryActor[]> => (snapshot ??= loadRegistry(db));
   return {
     config,
     db,
@@ -39,12 +43,19 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
     clock: opts.clock ?? systemClock,
     logger,
     pipeline() {
-      pipeline ??= loadRegistry(db).then((registry) => loadPipeline(registry));
+      pipeline ??= registry().then((actors) => loadPipeline(actors));
       return pipeline;
     },
     translation() {
       const t = config.translation;
-      return { db, translator: createTranslator(t), clock: opts.clock ?? systemClock, target: t.target, timeoutMs: t.timeoutMs };
+      return {
+        db,
+        translator: createTranslator(t),
+        clock: opts.clock ?? systemClock,
+        target: t.target,
+        timeoutMs: t.timeoutMs,
+        mentionFinder: () => registry().then((actors) => createMentionFinder(actors)),
+      };
     },
     close: () => db.close(),
   };

@@ -4,8 +4,19 @@ import type { StoredItem } from '../store/item.repository.js';
 import type { TranslationRecord } from '../store/translation.repository.js';
 import { findGlossTerms, type GlossHit } from '../text/glossary.js';
 import { romanize } from '../text/transliterate.js';
+import { TRANSLATION_MENTION } from '../store/analysis.repository.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
+/** An actor named in a text: spans are UTF-16 offsets into that text. */
+const mentionViewSchema = z.object({
+  actor_id: z.string(),
+  canonical: z.string(),
+  matched: z.string(),
+  start: z.number(),
+  end: z.number(),
+  score: z.number(),
+});
+
 export const itemViewSchema = z.object({
   id: z.string(),
   key: z.string(),
@@ -53,16 +64,7 @@ export const itemViewSchema = z.object({
       category: z.string(),
     }),
   ),
-  mentions: z.array(
-    z.object({
-      actor_id: z.string(),
-      canonical: z.string(),
-      matched: z.string(),
-      start: z.number(),
-      end: z.number(),
-      score: z.number(),
-    }),
-  ),
+  mentions: z.array(mentionViewSchema),
   translation: z
     .object({
       text: z.string(),
@@ -71,6 +73,8 @@ export const itemViewSchema = z.object({
       source_lang: z.string(),
       target_lang: z.string(),
       created_at: z.string(),
+      /** Actors named in the translation (spans into the translated text). */
+      mentions: z.array(mentionViewSchema),
     })
     .nullable(),
 });
@@ -115,8 +119,8 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord, m
     metrics: item.metrics,
     capture_id: item.captureId,
     glosses: glossesFor(item.text, item.language),
-    mentions: mentions.map(presentMention),
-    translation: translation ? presentTranslation(translation) : null,
+    mentions: mentions.filter((m) => !isTranslationMention(m)).map(presentMention),
+    translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,
   };
 }
 
@@ -136,6 +140,19 @@ export function glossesFor(text: string, language: string | null): Array<GlossHi
 }
 
 /** A stored translation with its provenance, as output. */
-export function presentTranslation(t: TranslationRecord): NonNullable<ItemView['translation']> {
-  return { text: t.translatedText, engine: t.engine, model: t.model || null, source_lang: t.sourceLang, target_lang: t.targetLang, created_at: t.createdAt };
+export function presentTranslation(t: TranslationRecord, mentions: readonly ItemMention[] = []): NonNullable<ItemView['translation']> {
+  return {
+    text: t.translatedText,
+    engine: t.engine,
+    model: t.model || null,
+    source_lang: t.sourceLang,
+    target_lang: t.targetLang,
+    created_at: t.createdAt,
+    mentions: mentions.map(presentMention),
+  };
+}
+
+/** Whether a stored mention was found in the translation rather than the original text. */
+export function isTranslationMention(m: ItemMention): boolean {
+  return m.method.startsWith(TRANSLATION_MENTION);
 }

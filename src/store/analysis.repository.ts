@@ -27,10 +27,20 @@ export interface ThreatRecord {
   createdAt: string;
 }
 
-/** Replaces an item's mentions with those of the latest actors stage run. */
-export async function replaceMentions(db: Db, itemId: string, mentions: MentionRecord[]): Promise<void> {
-  await db.kysely.deleteFrom('mentions').where('itemId', '=', itemId).execute();
-  if (mentions.length > 0) await db.kysely.insertInto('mentions').values(mentions).execute();
+/** `method` prefix of mentions found in an item's translation (spans index the translated text). */
+export const TRANSLATION_MENTION = 'translation:';
+
+/**
+ * Replaces an item's mentions in its original text (`inTranslation` false) or in its
+ * translation (true, methods prefixed `translation:`), leaving the other kind alone.
+ */
+export async function replaceMentions(db: Db, itemId: string, mentions: MentionRecord[], inTranslation = false): Promise<void> {
+  await db.kysely
+    .deleteFrom('mentions')
+    .where('itemId', '=', itemId)
+    .where('method', inTranslation ? 'like' : 'not like', `${TRANSLATION_MENTION}%`)
+    .execute();
+  if (mentions.length > 0) await db.kysely.insertInto('mentions').values(mentions).onConflict((oc) => oc.column('id').doNothing()).execute();
 }
 
 /** Stores the mentions of freshly inserted items (bulk, in the caller's transaction). */

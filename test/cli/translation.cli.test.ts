@@ -56,6 +56,27 @@ describe('translation through a configured engine', () => {
     expect(english.translation).toBeNull();
   });
 
+  it('finds actor mentions in the translation too, with spans into the translated text', async () => {
+    const starter = path.resolve(import.meta.dirname, '../../src/actors/starter/starter-registry.json');
+    expect((await runCli(['actors', 'import', '--format', 'rasad', starter], env)).code).toBe(0);
+    const english = "The Kata'ib Hizballah official Abu Ali al-Askari offered training.";
+    engine.respond((req, res) => {
+      const body = req.json as { model: string };
+      sendJson(res, 200, { id: 'x', object: 'chat.completion', model: body.model, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: english } }] });
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rasad-tr-m-'));
+    const posts = path.join(dir, 'statement.jsonl');
+    writeFileSync(posts, JSON.stringify({ id: 'm1', text: 'بيان صادر عن كتائب حزب الله بشأن العرض' }));
+    expect((await runCli(['import', posts], env)).code).toBe(0);
+    const show = JSON.parse((await runCli(['items', 'show', 'jsonl:m1', '--json'], env)).stdout) as {
+      mentions: Array<{ canonical: string; matched: string }>;
+      translation: { text: string; mentions: Array<{ canonical: string; matched: string; start: number; end: number }> };
+    };
+    expect(show.mentions.map((m) => m.matched)).toEqual(['كتائب حزب الله']);
+    expect(show.translation.mentions.map((m) => m.canonical)).toEqual(["Kata'ib Hizballah", "Abu 'Ali al-'Askari"]);
+    for (const m of show.translation.mentions) expect(show.translation.text.slice(m.start, m.end)).toBe(m.matched);
+  });
+
   it('never fails an import when the engine fails, and retries later', async () => {
     engine.respond((_req, res) => sendJson(res, 503, { error: 'overloaded' }));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rasad-tr2-'));

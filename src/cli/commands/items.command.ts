@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { presentMention } from '../../app/item.presenter.js';
+import { isTranslationMention, presentMention } from '../../app/item.presenter.js';
 import { mentionsOfItems } from '../../store/actor-query.repository.js';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
@@ -113,9 +113,9 @@ export function registerItems(program: Command, io: Io): void {
           id: item.id,
           locator: item.locator ?? null,
           extra: item.extra,
-          translation: translation ? presentTranslation(translation) : null,
+          translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,
           glosses: glossesFor(item.text, item.language),
-          mentions: mentions.map(presentMention),
+          mentions: mentions.filter((m) => !isTranslationMention(m)).map(presentMention),
           stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
         };
         if (raw.json) return writeJson(io, view);
@@ -125,7 +125,10 @@ export function registerItems(program: Command, io: Io): void {
         io.stdout.write(`\n${item.text}\n`);
         if (mentions.length > 0) {
           io.stdout.write(`\n— actors named:\n`);
-          for (const m of mentions) io.stdout.write(`  ${m.matchedText} → ${m.canonicalName} (${m.score.toFixed(2)}, ${m.method})\n`);
+          for (const m of mentions) {
+            const where = isTranslationMention(m) ? ' in the translation' : '';
+            io.stdout.write(`  ${m.matchedText} → ${m.canonicalName} (${m.score.toFixed(2)}, ${m.method}${where})\n`);
+          }
         }
         const glosses = glossesFor(item.text, item.language);
         if (!translation && glosses.length > 0) {
