@@ -1,3 +1,4 @@
+import { survivorResolver } from '../core/merge-chain.js';
 import { type RegistrySnapshot, registrySnapshot } from '../store/actor-edit.repository.js';
 import type { Db } from '../store/database.js';
 import { skeletonTokens } from '../text/name-skeleton.js';
@@ -117,16 +118,7 @@ function specificity(skeleton: string, frequency: ReadonlyMap<string, { actors: 
  * grouping aliases by those keys, never from comparing all pairs. Ranked by score.
  */
 export function suggestMerges(snapshot: RegistrySnapshot, options: { limit?: number; minScore?: number } = {}): MergeSuggestion[] {
-  const parent = new Map(snapshot.actors.map((a) => [a.id, a.mergedInto]));
-  const survivor = (id: string): string => {
-    let cur = id;
-    for (let hops = 0; hops < 32; hops++) {
-      const next = parent.get(cur);
-      if (next === null || next === undefined) return cur;
-      cur = next;
-    }
-    return cur;
-  };
+  const survivor = survivorResolver(snapshot.actors);
   const actors = snapshot.actors.filter((a) => a.mergedInto === null);
   const n = actors.length;
   const index = new Map(actors.map((a, i) => [a.id, i]));

@@ -1,3 +1,4 @@
+import { survivorResolver } from '../core/merge-chain.js';
 import type { Db } from './database.js';
 
 /** An actor with its aliases and designations (the registry grows in the actors issue). */
@@ -108,16 +109,7 @@ export interface RegistryActor {
  */
 export async function loadRegistry(db: Db): Promise<RegistryActor[]> {
   const actors = await db.kysely.selectFrom('actors').select(['id', 'kind', 'canonicalName', 'mergedInto']).execute();
-  const parent = new Map(actors.map((a) => [a.id, a.mergedInto]));
-  const survivor = (id: string): string => {
-    let cur = id;
-    for (let hops = 0; hops < 32; hops++) {
-      const next = parent.get(cur);
-      if (next === null || next === undefined) return cur;
-      cur = next;
-    }
-    return cur;
-  };
+  const survivor = survivorResolver(actors);
   const byId = new Map<string, RegistryActor>();
   for (const a of actors) {
     if (a.mergedInto !== null) continue;

@@ -81,7 +81,7 @@ describe.each(['sqlite', 'postgres'] as const)('rasad actors resolve and mention
 
     const batch = await runCli(['actors', 'resolve', '--jsonl'], env, '{"id":"a","name":"KH"}\nnot json\n{"id":2,"name":"Qays al-Khazaali"}\n{"id":"c"}\n');
     const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; candidates?: Array<{ canonical: string }>; error?: string; line?: number });
-    expect(lines.map((l) => l.id)).toEqual(['a', null, '2', null]);
+    expect(lines.map((l) => l.id)).toEqual(['a', null, '2', 'c']);
     expect(lines[0]?.candidates?.[0]?.canonical).toBe("Kata'ib Hizballah");
     expect(lines[1]).toMatchObject({ line: 2 });
     expect(lines[3]?.error).toMatch(/name/);

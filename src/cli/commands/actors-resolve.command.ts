@@ -6,6 +6,7 @@ import type { ActorResolver, ResolveCandidate } from '../../actors/match/resolve
 import { ValidationError } from '../../core/errors.js';
 import { loadRegistry } from '../../store/actor.repository.js';
 import { type Io, writeJson } from '../io.js';
+import { parseJsonLine } from '../json-line.js';
 import { withContext } from '../with-context.js';
 
 const optionsSchema = z.object({
@@ -32,19 +33,10 @@ function present(c: ResolveCandidate, all: boolean): Record<string, unknown> {
 
 /** Resolves one `{"id","name"}` line; a bad line becomes `{"id": null, "error", "line"}`. */
 export function resolveLine(resolver: ActorResolver, line: string, lineNo: number, opts: { all: boolean; limit: number }): Record<string, unknown> {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch (error) {
-    return { id: null, error: `invalid JSON: ${(error as Error).message}`, line: lineNo };
-  }
-  const parsed = lineSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { id: null, error: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, line: lineNo };
-  }
-  const candidates = resolver.resolve(parsed.data.name, opts).map((c) => present(c, opts.all));
-  return { id: parsed.data.id, candidates };
+  const parsed = parseJsonLine(lineSchema, line, lineNo);
+  if (!parsed.ok) return parsed.error;
+  const candidates = resolver.resolve(parsed.value.name, opts).map((c) => present(c, opts.all));
+  return { id: parsed.value.id, candidates };
 }
 
 /** `rasad actors resolve <name>` and its batch form `--jsonl` (the registry loaded once). */

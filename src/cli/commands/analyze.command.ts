@@ -11,6 +11,7 @@ import { glossesFor } from '../../app/item.presenter.js';
 import { needsTranslation, textHash } from '../../analyze/translate.stage.js';
 import type { Translation, Translator } from '../../core/translator.js';
 import type { Io } from '../io.js';
+import { parseJsonLine } from '../json-line.js';
 import { withContext } from '../with-context.js';
 import { runPendingStages } from '../../analyze/runner.js';
 import { translatePending } from '../../analyze/translation.runner.js';
@@ -51,19 +52,9 @@ async function translateLine(t: LineTranslation | null, text: string, language: 
 
 /** Analyzes one input line into the CLI.md output shape (or an error object). */
 export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: number, translation: LineTranslation | null = null): Promise<Record<string, unknown>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch (error) {
-    return { id: null, error: `invalid JSON: ${(error as Error).message}`, line: lineNo };
-  }
-  const parsed = lineSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const id: unknown = typeof json === 'object' && json !== null && 'id' in json ? json.id : null;
-    return { id: typeof id === 'string' || typeof id === 'number' ? String(id) : null, error: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, line: lineNo };
-  }
-  const input = parsed.data;
+  const parsed = parseJsonLine(lineSchema, line, lineNo);
+  if (!parsed.ok) return parsed.error;
+  const input = parsed.value;
   const result = await pipeline.run({ text: input.text, langHint: input.lang ?? null });
   const translated = await translateLine(translation, input.text, result.language.code);
   return {
