@@ -47,7 +47,7 @@ export interface NameIndex {
   isParticle: (key: string) => boolean;
   /** Keys within a small weighted edit distance of `key`, with their similarity. */
   near: (key: string) => Map<string, number>;
-  /** Keys one sound-alike consonant swap away (D/Z/T/S, K/X/J), with their similarity. */
+  /** Keys one sound-alike consonant swap away (D/Z/T/S, K/X/J), or one construct t, final h or glued article apart. */
   swaps: (key: string) => Map<string, number>;
   cache: SkeletonCache;
 }
@@ -214,6 +214,12 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
         if (postings.has(k)) out.set(k, SWAP_SIMILARITY);
       }
     }
+    // spellings that add or drop a letter the skeleton keeps: the construct t of ة (Asbat, عصبة;
+    // Jabhat), a final h (Taha, طه) and an article glued on (Elsseid, الصيد; Alaskari)
+    const variants = [`${key}T`, `${key}H`];
+    if (key.length >= 3 && (key.endsWith('T') || key.endsWith('H'))) variants.push(key.slice(0, -1));
+    if (key.length >= 4 && key.startsWith('AL')) variants.push(key.slice(2), `A${key.slice(2)}`);
+    for (const k of variants) if (k !== key && postings.has(k) && !out.has(k)) out.set(k, SWAP_SIMILARITY);
     if (swapCache.size > 100_000) swapCache.clear();
     swapCache.set(key, out);
     return out;
