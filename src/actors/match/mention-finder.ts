@@ -39,7 +39,7 @@ interface Candidate {
 
 // Between two words of one name: spaces, hyphens, underscores (hashtags), apostrophes and a
 // dropped article (Abu Ali al-Askari) — never sentence punctuation or a line break.
-const NAME_BREAK = /[.,;:!?؟،؛()[\]{}"«»|/\\\n\r]/;
+const NAME_BREAK_CODES = new Set([...'.,;:!?؟،؛()[]{}"«»|/\\\n\r'].map((c) => c.charCodeAt(0)));
 const MAX_GAP = 8;
 // Arabic proclitics glued to a name: و ف (and), ب (by), ل (for), ك (like); لل is ل + ال.
 const PROCLITIC = /^(?:[وف]?[بلك]|[وف])(?=..)/;
@@ -69,8 +69,11 @@ function rawOffset(raw: string, letters: number): number {
   return i;
 }
 
-function isNameGap(gap: string): boolean {
-  return gap.length <= MAX_GAP && !NAME_BREAK.test(gap);
+/** Whether text[from, to) may separate two words of one name (checked without slicing). */
+function isNameGap(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_GAP) return false;
+  for (let k = from; k < to; k++) if (NAME_BREAK_CODES.has(text.charCodeAt(k))) return false;
+  return true;
 }
 
 function isCapitalized(raw: string): boolean {
@@ -258,19 +261,21 @@ function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined
     const key = variant === 0 ? w.key : bare?.key;
     if (key === undefined || (variant === 1 && key === w.key)) continue;
     let node = f.root.next.get(key);
+    if (node === undefined) continue;
     // walk the trie along the text, remembering every depth where aliases end
     const ends: TrieNode[] = [];
+    let any = false;
     let depth = 1;
     while (node !== undefined) {
       ends.push(node);
+      any ||= node.ends.length > 0;
+      if (node.next.size === 0) break;
       const next = t.words[i + depth];
       const prev = t.words[i + depth - 1];
-      if (next === undefined || prev === undefined || !isNameGap(t.text.slice(prev.end, next.start))) break;
+      if (next === undefined || prev === undefined || !isNameGap(t.text, prev.end, next.start)) break;
       node = node.next.get(next.key);
       depth++;
     }
-    let any = false;
-    for (const e of ends) any ||= e.ends.length > 0;
     if (!any) continue;
     const first = variant === 0 ? tokenAt(t, i) : bare === null ? undefined : bareToken(f, bare.text);
     const skip = variant === 0 || bare === null ? 0 : rawOffset(t.text.slice(w.start, w.end), bare.prefix);
