@@ -28,7 +28,7 @@ const PARTIAL_RAREST = 0.57;
 /** Candidates this far below the best are near-misses, not answers. */
 const DOMINANCE_MARGIN = 0.25;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
-const SHORTLIST = 16;
+const SHORTLIST = 12;
 
 function isFull(s: AliasScore): boolean {
   // a group's words in another order, one left out, make another group's name
