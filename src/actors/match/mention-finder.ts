@@ -215,8 +215,17 @@ function wordSim(index: NameIndex, t: NameToken, a: NameToken): number {
   return sim < SIM_VARIANT ? 0 : sim;
 }
 
+/**
+ * Which candidates a pass looks for: `strong` ones stand alone; `weak` ones (acronyms, kunyas,
+ * one common word, lone surnames) count only for actors the text already names (`supported`).
+ */
+interface Pass {
+  weak: boolean;
+  supported: (actor: number) => boolean;
+}
+
 /** Checks one alias spelled like the words at `i` and grades it; undefined when it does not hold. */
-function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameToken | undefined, skip: number): Candidate | undefined {
+function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameToken | undefined, skip: number, pass: Pass): Candidate | undefined {
   const alias = f.index.aliases[p.alias];
   const w = t.words[i];
   const n = p.tokens.length;
@@ -229,13 +238,6 @@ function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameT
   const single = p.content === 1 && !first.text.includes(' ');
   const acronym = single && p.acronym;
   if (acronym && !ACRONYM.test(t.text.slice(w.start + skip, last.end))) return undefined;
-  let sim = 1;
-  for (let k = 0; k < n && sim > 0; k++) {
-    const token = k === 0 ? first : tokenAt(t, i + k);
-    const a = p.tokens[k];
-    sim = token === undefined || a === undefined ? 0 : Math.min(sim, wordSim(f.index, token, a));
-  }
-  if (sim === 0) return undefined;
   // a kunya (Abu Ali), a weak a.k.a. or a name of common words only names many people
   let strong = alias.kind !== 'kunya' && alias.kind !== 'weak' && alias.confidence >= 1 && p.information >= STRONG_INFORMATION;
   if (single) {
@@ -244,12 +246,20 @@ function judge(f: FinderState, t: TextState, i: number, p: Pattern, first: NameT
     const kind = f.index.actors[p.actor]?.kind;
     strong &&= !first.arabic && !acronym && (kind !== 'person' || f.index.actorCount(p.tokens[0]?.key ?? '') <= DISTINCTIVE_DF);
   }
+  if (strong === pass.weak || (pass.weak && !pass.supported(p.actor))) return undefined;
+  let sim = 1;
+  for (let k = 0; k < n && sim > 0; k++) {
+    const token = k === 0 ? first : tokenAt(t, i + k);
+    const a = p.tokens[k];
+    sim = token === undefined || a === undefined ? 0 : Math.min(sim, wordSim(f.index, token, a));
+  }
+  if (sim === 0) return undefined;
   const score = sim * (alias.confidence < 1 ? 0.9 : 1);
   return { start: w.start + skip, end: last.end, span: n, actors: [p.actor], score, method: 'alias', strong };
 }
 
 /** The best whole alias starting at word `i` (the longest that holds), else a lone surname. */
-function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined {
+function matchAt(f: FinderState, t: TextState, i: number, pass: Pass): Candidate | undefined {
   const w = t.words[i];
   if (w === undefined) return undefined;
   // a Latin word in lower case starts no name (names are capitalized; a function word may
@@ -282,7 +292,7 @@ function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined
     for (let d = ends.length - 1; d >= 0; d--) {
       if (best !== undefined && d + 1 < best.span) break;
       for (const p of ends[d]?.ends ?? []) {
-        const c = judge(f, t, i, p, first, skip);
+        const c = judge(f, t, i, p, first, skip, pass);
         if (c === undefined) continue;
         if (best === undefined || c.span > best.span || (c.span === best.span && c.score > best.score)) best = c;
         else if (c.span === best.span && c.score === best.score && !best.actors.includes(p.actor)) best.actors.push(p.actor);
@@ -290,16 +300,44 @@ function matchAt(f: FinderState, t: TextState, i: number): Candidate | undefined
       if (best !== undefined) break;
     }
   }
-  if (best !== undefined) return best;
+  if (best !== undefined || !pass.weak) return best;
   // a lone surname or nisba of a listed person: needs the person (or their group) named nearby
   const ids = f.byLast.get(w.key);
   if (ids === undefined) return undefined;
   const token = tokenAt(t, i);
   if (token === undefined || (!token.arabic && !isCapitalized(token.raw))) return undefined;
   const people: number[] = [];
-  for (const s of ids) if (!people.includes(s.actor) && wordSim(f.index, token, s.token) > 0) people.push(s.actor);
+  for (const s of ids) if (pass.supported(s.actor) && !people.includes(s.actor) && wordSim(f.index, token, s.token) > 0) people.push(s.actor);
   if (people.length === 0) return undefined;
   return { start: w.start, end: w.end, span: 1, actors: people, score: SCORE_PARTIAL_FACTOR, method: 'partial', strong: false };
+}
+
+/** Every candidate of one pass, at every word. */
+function collect(f: FinderState, t: TextState, pass: Pass): Array<Candidate & { at: number }> {
+  const all: Array<Candidate & { at: number }> = [];
+  for (let i = 0; i < t.words.length; i++) {
+    const c = matchAt(f, t, i, pass);
+    if (c !== undefined) all.push(Object.assign(c, { at: i }));
+  }
+  return all;
+}
+
+/**
+ * Overlapping candidates: the one covering most words wins (الحاج قاسم سليماني is Qasem
+ * Soleimani, not "Haj Qasem" plus a lone surname), then the better score, then the first.
+ */
+function pick(all: Array<Candidate & { at: number }>, words: number): Array<Candidate & { at: number }> {
+  const byStrength = [...all].sort((x, y) => y.span - x.span || y.score - x.score || x.at - y.at);
+  const taken = new Uint8Array(words);
+  const found: Array<Candidate & { at: number }> = [];
+  for (const c of byStrength) {
+    let free = true;
+    for (let k = c.at; k < c.at + c.span && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    for (let k = c.at; k < c.at + c.span; k++) taken[k] = 1;
+    found.push(c);
+  }
+  return found.sort((x, y) => x.start - y.start);
 }
 
 /** Whether an actor, or one linked to it, is named strongly in the text. */
@@ -321,28 +359,14 @@ export function createMentionFinder(actors: RegistryActor[]): MentionFinder {
     find(text: string): FoundMention[] {
       const words = skeletonWords(text, index.cache);
       const t: TextState = { text, words, tokens: new Array<NameToken | undefined>(words.length) };
-      const all: Array<Candidate & { at: number }> = [];
-      for (let i = 0; i < words.length; i++) {
-        const c = matchAt(state, t, i);
-        if (c !== undefined) all.push(Object.assign(c, { at: i }));
-      }
-      if (all.length === 0) return [];
-      // overlapping candidates: the one covering most words wins (الحاج قاسم سليماني is
-      // Qasem Soleimani, not "Haj Qasem" plus a lone surname), then the better score, then the first
-      const byStrength = [...all].sort((x, y) => y.span - x.span || y.score - x.score || x.at - y.at);
-      const taken = new Uint8Array(words.length);
-      const found: Candidate[] = [];
-      for (const c of byStrength) {
-        let free = true;
-        for (let k = c.at; k < c.at + c.span && free; k++) free = taken[k] === 0;
-        if (!free) continue;
-        for (let k = c.at; k < c.at + c.span; k++) taken[k] = 1;
-        found.push(c);
-      }
-      found.sort((x, y) => x.start - y.start);
-      // context: actors named strongly in this text, and the people and groups linked to them
+      // first the names that stand alone; then, only if the text names someone, the short and
+      // ambiguous ones that count for those actors and the people and groups linked to them
+      const strong = pick(collect(state, t, { weak: false, supported: () => true }), words.length);
+      if (strong.length === 0) return [];
       const named = new Set<number>();
-      for (const c of found) if (c.strong) for (const a of c.actors) named.add(a);
+      for (const c of strong) for (const a of c.actors) named.add(a);
+      const weak = collect(state, t, { weak: true, supported: (a) => isSupported(named, affiliated, a) });
+      const found = pick([...strong, ...weak], words.length);
       const out: FoundMention[] = [];
       for (const c of found) {
         let actor: number | undefined;
