@@ -126,7 +126,7 @@ describe('registry editing (SQLite)', () => {
 
   it('links a person to a group with a role, and refuses the wrong kinds', async () => {
     await affiliate(deps, OFAC_PERSON, GROUP, { role: 'commander' });
-    expect((await actorDetails(db, GROUP)).affiliations).toMatchObject([{ role: 'commander', other: { id: actorIdFor('ofac', '90101') } }]);
+    expect((await actorDetails(db, GROUP)).affiliations).toMatchObject([{ relation: 'has_member', role: 'commander', otherId: actorIdFor('ofac', '90101') }]);
     await expect(affiliate(deps, GROUP, OFAC_PERSON, {})).rejects.toThrow('not a person');
     await expect(affiliate(deps, OFAC_PERSON, UN_PERSON, {})).rejects.toThrow('is a person, not a group');
     await unaffiliate(deps, OFAC_PERSON, GROUP, 'wrong unit');

@@ -1,12 +1,11 @@
+import { type ActorAffiliation, affiliationsOfActor } from '../store/actor-query.repository.js';
 import { type Clock, toIso } from '../core/clock.js';
 import { DomainError, NotFoundError, ValidationError } from '../core/errors.js';
 import { deterministicId } from '../core/ids.js';
 import {
   type ActorRow,
-  type AffiliationView,
   type AliasRow,
   actorIdsByDesignation,
-  affiliationsOf,
   deleteAffiliation,
   deleteAlias,
   getActorRow,
@@ -401,7 +400,7 @@ export interface ActorDetails {
   actor: ActorRow;
   aliases: AliasRow[];
   designations: string[];
-  affiliations: AffiliationView[];
+  affiliations: ActorAffiliation[];
   /** Actors merged directly into this one. */
   mergedFrom: Array<{ id: string; kind: string; canonicalName: string }>;
   /** The actor this one is merged into, and the end of the chain when merges are chained. */
@@ -419,7 +418,7 @@ export async function actorDetails(db: Db, ref: string): Promise<ActorDetails> {
     actor,
     aliases: record?.aliases ?? [],
     designations: (record?.designations ?? []).map((d) => `${d.list}:${d.reference}`),
-    affiliations: await affiliationsOf(db, actor.id),
+    affiliations: await affiliationsOfActor(db, actor.id),
     mergedFrom: await actorsMergedInto(db, actor.id),
     mergedInto: into ? { id: into.id, canonicalName: into.canonicalName } : null,
     survivor: survivor.id === actor.id ? null : { id: survivor.id, canonicalName: survivor.canonicalName },

@@ -17,15 +17,6 @@ export interface ActorRow {
 export type AliasRow = ActorRecord['aliases'][number];
 
 /** A person → group link, seen from one of its two sides. */
-export interface AffiliationView {
-  personId: string;
-  groupId: string;
-  role: string | null;
-  source: string | null;
-  /** The actor on the other side of the link, for display. */
-  other: { id: string; kind: string; canonicalName: string };
-}
-
 /** The actor row, or undefined. */
 export async function getActorRow(db: Db, id: string): Promise<ActorRow | undefined> {
   const r = await db.kysely
@@ -75,31 +66,6 @@ export async function getAffiliation(db: Db, personId: string, groupId: string):
 /** Removes the link between a person and a group. */
 export async function deleteAffiliation(db: Db, personId: string, groupId: string): Promise<void> {
   await db.kysely.deleteFrom('actorAffiliations').where('personId', '=', personId).where('groupId', '=', groupId).execute();
-}
-
-/** Every link of an actor, as person (its groups) and as group (its members). */
-export async function affiliationsOf(db: Db, actorId: string): Promise<AffiliationView[]> {
-  const asPerson = await db.kysely
-    .selectFrom('actorAffiliations as f')
-    .innerJoin('actors as a', 'a.id', 'f.groupId')
-    .select(['f.personId', 'f.groupId', 'f.role', 'f.source', 'a.id', 'a.kind', 'a.canonicalName'])
-    .where('f.personId', '=', actorId)
-    .orderBy('a.canonicalName')
-    .execute();
-  const asGroup = await db.kysely
-    .selectFrom('actorAffiliations as f')
-    .innerJoin('actors as a', 'a.id', 'f.personId')
-    .select(['f.personId', 'f.groupId', 'f.role', 'f.source', 'a.id', 'a.kind', 'a.canonicalName'])
-    .where('f.groupId', '=', actorId)
-    .orderBy('a.canonicalName')
-    .execute();
-  return [...asPerson, ...asGroup].map((r) => ({
-    personId: r.personId,
-    groupId: r.groupId,
-    role: r.role,
-    source: r.source,
-    other: { id: r.id, kind: r.kind, canonicalName: r.canonicalName },
-  }));
 }
 
 /** Points an actor at the actor it was merged into, or clears the pointer (unmerge). */

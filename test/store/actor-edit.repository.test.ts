@@ -4,9 +4,9 @@ import type { ActorDraft } from '../../src/actors/actor-draft.js';
 import { findMergeSuggestions } from '../../src/actors/merge-suggestions.js';
 import { actorHistory, affiliate, createActor, dismissPair, mergeActors, type RegistryEditDeps, unmergeActor } from '../../src/actors/registry-edit.service.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { affiliationsOfActor } from '../../src/store/actor-query.repository.js';
 import {
   actorIdsByDesignation,
-  affiliationsOf,
   getActorRow,
   getDismissal,
   actorsMergedInto,
@@ -137,7 +137,7 @@ describe.each<DialectName>(['sqlite', 'postgres'])('actor edits and audit on %s'
     expect(await findMergeSuggestions(db)).toEqual([]);
 
     await affiliate(deps, 'ofac:90301', 'ofac:90302', { role: 'founder' });
-    expect((await affiliationsOf(db, PERSON)).map((f) => [f.other.id, f.role])).toEqual([[GROUP, 'founder']]);
+    expect((await affiliationsOfActor(db, PERSON)).map((f) => [f.otherId, f.role])).toEqual([[GROUP, 'founder']]);
     const created = await createActor(deps, { kind: 'organization', canonicalName: 'Sand Relief Society', aliases: [{ name: 'SRS', kind: 'acronym' }] });
     expect((await getActorRow(db, created.id))?.kind).toBe('organization');
 

@@ -61,6 +61,3 @@ const BY_WORD: ReadonlyMap<string, string> = (() => {
 export function calqueKey(normalizedWord: string): string | undefined {
   return BY_WORD.get(normalizedWord);
 }
-
-/** Version of the table, part of the resolver's version. */
-export const CALQUES_VERSION = 1;

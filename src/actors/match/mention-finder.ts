@@ -6,7 +6,10 @@ import { SIM_VARIANT, sameKeySimilarity } from './name-score.js';
 import { preferredActor } from './actor-preference.js';
 import type { FoundMention, MentionFinder } from './resolve-types.js';
 
-/** Bumped whenever mention finding changes (part of the actors stage version). */
+/**
+ * Bumped whenever mention finding changes, the name index under it included (skeleton keys,
+ * calques, weights): it is the actors stage version, so stored mentions are found again.
+ */
 export const MENTION_FINDER_VERSION = 1;
 
 /** A whole alias as a sequence of word keys, looked up by its first key. */

@@ -101,7 +101,7 @@ function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, 
   return [near * NEAR_FACTOR, 'near'];
 }
 
-function queryWeights(index: NameIndex, query: NameForm): number[] {
+export function queryWeights(index: NameIndex, query: NameForm): number[] {
   return query.tokens.map(index.weight);
 }
 
@@ -240,10 +240,3 @@ function joinedReading(form: NameForm): string {
   return form.tokens.filter((t) => !t.stop).map((t) => t.latin).join('');
 }
 
-/** Scores a query against many aliases, reusing the query's weights. */
-export function scorer(index: NameIndex, query: NameForm): (alias: IndexedAlias) => AliasScore {
-  const weights = queryWeights(index, query);
-  return (alias) => scoreAlias(index, query, weights, alias);
-}
-
-export { queryWeights };

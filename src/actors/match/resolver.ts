@@ -6,9 +6,6 @@ import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-
 import { comparePreference } from './actor-preference.js';
 import { explainMatch } from './why.js';
 
-/** Bumped whenever matching changes, so stored mentions can be recomputed. */
-export const RESOLVER_VERSION = 1;
-
 // Acceptance, in words: a full match (nearly every word of the query and of the alias accounted
 // for) is accepted from ACCEPT_FULL; a partial name (every query word found, the alias longer)
 // only when the words given are rare enough among listed actors to point at someone
@@ -100,7 +97,7 @@ interface Scratch {
   tick: number;
 }
 
-export function scratchFor(index: NameIndex): Scratch {
+function scratchFor(index: NameIndex): Scratch {
   return { acc: new Float64Array(index.aliases.length), stamp: new Int32Array(index.aliases.length), touched: [], tick: 0 };
 }
 
@@ -140,7 +137,7 @@ function accumulate(index: NameIndex, scratch: Scratch, key: string, weight: num
 }
 
 /** Aliases worth scoring: those sharing a word key (or a near or translated key) with the query. */
-export function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights: number[]): number[] {
+function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights: number[]): number[] {
   const { acc, stamp, touched } = scratch;
   touched.length = 0;
   // rarest words first, so that common ones can be limited to the aliases already found

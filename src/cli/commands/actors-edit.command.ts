@@ -89,10 +89,10 @@ function cliActor(d: ActorDetails): Record<string, unknown> {
     designations: d.designations,
     aliases: d.aliases.map((a) => ({ alias: a.alias, normalized: a.normalized, script: a.script, kind: a.kind, source: a.source, confidence: a.confidence })),
     affiliations: d.affiliations.map((f) => ({
-      relation: f.personId === d.actor.id ? 'member_of' : 'has_member',
-      actor_id: f.other.id,
-      canonical: f.other.canonicalName,
-      kind: f.other.kind,
+      relation: f.relation,
+      actor_id: f.otherId,
+      canonical: f.otherCanonicalName,
+      kind: f.otherKind,
       role: f.role,
       source: f.source,
     })),
@@ -111,8 +111,8 @@ function printActor(io: Io, d: ActorDetails): void {
   if (d.affiliations.length > 0) {
     w('  affiliations:');
     for (const f of d.affiliations) {
-      const relation = f.personId === d.actor.id ? 'member of' : 'member';
-      w(`    ${relation}: ${f.other.canonicalName} (${f.other.id})${f.role ? `, ${f.role}` : ''}`);
+      const relation = f.relation === 'member_of' ? 'member of' : 'member';
+      w(`    ${relation}: ${f.otherCanonicalName} (${f.otherId})${f.role ? `, ${f.role}` : ''}`);
     }
   }
   if (d.mergedFrom.length > 0) {
