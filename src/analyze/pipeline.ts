@@ -6,6 +6,9 @@ import type { RegistryActor } from '../store/actor.repository.js';
 import { loadEldLid } from '../text/eld-lid.js';
 import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
+import { threatStage } from './threat.stage.js';
+import { shippedLexicons } from './threat/lexicons/index.js';
+import type { ThreatAssessment } from './threat/taxonomy.js';
 
 /** What the pipeline reads of an item. */
 export interface PipelineInput {
@@ -13,6 +16,8 @@ export interface PipelineInput {
   title?: string | null;
   /** A language the caller or platform declared; used only when detection is unsure. */
   langHint?: string | null;
+  /** Where the item was published (`telegram`, `x`, `rss`, `web`, `jsonl`): news presumes reporting. */
+  platform?: string | null;
 }
 
 /** One stage's output, tagged with the stage version that produced it. */
@@ -27,10 +32,11 @@ export interface PipelineResult {
   language: LanguageResult;
   /** Registry actors named in the text (empty when the registry is). */
   mentions: FoundMention[];
+  threat: ThreatAssessment;
   outputs: StageOutput[];
 }
 
-/** The stages in order; later issues append translate, actors, threat, fingerprint. */
+/** The stages in order (language, actors, threat); events and fingerprints come later. */
 export interface Pipeline {
   readonly stages: ReadonlyArray<{ name: string; version: number; tag: string }>;
   run(input: PipelineInput): Promise<PipelineResult>;
@@ -39,7 +45,8 @@ export interface Pipeline {
 /** Builds the analysis pipeline over the given models (loaded once by the caller). */
 export function createPipeline(deps: { languageModel: LanguageModel; secondLanguageModel?: LanguageModel; mentionFinder?: MentionFinder }): Pipeline {
   const finder: MentionFinder = deps.mentionFinder ?? { find: () => [] };
-  const stages = [languageStage, actorsStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
+  const lexicons = shippedLexicons();
+  const stages = [languageStage, actorsStage, threatStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
   return {
     stages,
     async run(input) {
@@ -52,12 +59,15 @@ export function createPipeline(deps: { languageModel: LanguageModel; secondLangu
         language = { ...language, code: hint, confidence: Math.max(language.confidence, 0.5) };
       }
       const actors = actorsStage.run({ text: input.text }, { finder });
+      const threat = threatStage.run({ text: input.text, language: language.code, script: language.script, platform: input.platform ?? null, mentions: actors.mentions }, { lexicons });
       return {
         language,
         mentions: actors.mentions,
+        threat,
         outputs: [
           { stage: languageStage.name, version: languageStage.version, output: language },
           { stage: actorsStage.name, version: actorsStage.version, output: actors },
+          { stage: threatStage.name, version: threatStage.version, output: threat },
         ],
       };
     },

@@ -1,12 +1,13 @@
 import { mentionRows } from '../actors/actors.stage.js';
 import { type Clock, toIso } from '../core/clock.js';
-import { replaceMentions } from '../store/analysis.repository.js';
+import { replaceMentions, saveThreat } from '../store/analysis.repository.js';
 import type { Db } from '../store/database.js';
 import { getItemsByIds, updateItemLanguage } from '../store/item.repository.js';
 import { itemsNeedingStage, saveStageResults } from '../store/stage-result.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import type { LanguageResult } from './language.stage.js';
 import type { Pipeline, PipelineResult } from './pipeline.js';
+import { threatRecord } from './threat.stage.js';
 
 /**
  * Runs the pipeline over stored items whose results are missing or older than the current stage
@@ -27,7 +28,7 @@ export async function runPendingStages(
       const now = toIso(deps.clock.now());
       const analyzed: Array<{ item: (typeof items)[number]; result: PipelineResult }> = [];
       for (const item of items) {
-        analyzed.push({ item, result: await deps.pipeline.run({ text: item.text, title: item.title, langHint: item.langHint }) });
+        analyzed.push({ item, result: await deps.pipeline.run({ text: item.text, title: item.title, langHint: item.langHint, platform: item.platform }) });
       }
       await withTransaction(deps.db, async (tx) => {
         for (const { item, result } of analyzed) {
@@ -35,6 +36,7 @@ export async function runPendingStages(
           const language: LanguageResult = result.language;
           await updateItemLanguage(tx, item.id, language);
           await replaceMentions(tx, item.id, mentionRows(item.id, result.mentions));
+          await saveThreat(tx, threatRecord(item.id, result.threat, now));
         }
       });
       done += items.length;

@@ -2,6 +2,7 @@ import type { ImportSummary } from '../collect/importer.js';
 import type { SearchResult } from './search.service.js';
 import type { StoredItem } from '../store/item.repository.js';
 import type { SourceRecord } from '../store/source.repository.js';
+import type { ThreatOverviewRow } from '../store/analysis.repository.js';
 
 /** What the demo summary shows. */
 export interface DemoFacts {
@@ -16,7 +17,15 @@ export interface DemoFacts {
   registry?: { actors: number; aliases: number; designations: number };
   /** Registry actors named in the imported items, most mentioned first. */
   mentioned?: Array<{ canonical: string; mentions: number }>;
+  /** The highest threat assessments: threats first, then posts that report or quote one. */
+  threats?: ThreatOverviewRow[];
 }
+
+const labelsOf = (categories: unknown[]): string =>
+  categories
+    .map((c) => (typeof c === 'object' && c !== null && 'label' in c ? String(c.label) : ''))
+    .filter(Boolean)
+    .join(', ');
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
@@ -51,6 +60,17 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
       lines.push('', `Mentioned in the posts (any script, any spelling): ${f.mentioned.map((m) => `${m.canonical} (${m.mentions})`).join(', ')}.`);
       lines.push('Try `rasad actors resolve "Abu Ali al Askary"` or `rasad actors resolve "كتائب حزب الله"`.');
     }
+  }
+  if (f.threats && f.threats.length > 0) {
+    lines.push('', '## Threat assessment', '');
+    const own = f.threats.filter((t) => t.isThreat);
+    const others = f.threats.filter((t) => !t.isThreat);
+    lines.push(`${own.length} post(s) threaten, offer support, claim or glorify in their own voice; ${others.length} report, quote, counter or deny one (not flagged):`, '');
+    for (const t of f.threats) {
+      const what = t.isThreat ? labelsOf(t.categories) : `${t.stance} of ${labelsOf(t.reported)}`;
+      lines.push(`- \`${t.key}\` · ${t.score} ${t.severity} · ${what}`);
+    }
+    lines.push('', `Every score shows its spans and rules: \`rasad threat show ${f.threats[0]?.key ?? '<key>'}\`.`);
   }
   lines.push('', '## Search in any script', '');
   for (const s of f.searches) {

@@ -4,7 +4,9 @@ import type { StoredItem } from '../store/item.repository.js';
 import type { TranslationRecord } from '../store/translation.repository.js';
 import { findGlossTerms, type GlossHit } from '../text/glossary.js';
 import { romanize } from '../text/transliterate.js';
-import { TRANSLATION_MENTION } from '../store/analysis.repository.js';
+import { TRANSLATION_MENTION, type ThreatRecord } from '../store/analysis.repository.js';
+import type { ThreatLabelRecord } from '../store/threat-label.repository.js';
+import { presentThreat, presentThreatLabel, threatLabelViewSchema, threatViewSchema } from './threat.presenter.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
 /** An actor named in a text: spans are UTF-16 offsets into that text. */
@@ -77,14 +79,24 @@ export const itemViewSchema = z.object({
       mentions: z.array(mentionViewSchema),
     })
     .nullable(),
+  /** The threat stage's assessment, or null when the item has none yet. */
+  threat: threatViewSchema.nullable(),
+  /** Analysts' confirmations and corrections of the assessment, newest first. */
+  threat_labels: z.array(threatLabelViewSchema),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
+/** An item's threat assessment and review labels (newest first), as stored. */
+export interface ItemThreat {
+  assessment?: ThreatRecord | undefined;
+  labels?: readonly ThreatLabelRecord[] | undefined;
+}
+
 /**
  * Presents a stored item for output; `mentions` are the item's actor mentions (CLI.md shape),
- * fetched for a whole page at once with mentionsOfItems.
+ * fetched for a whole page at once with mentionsOfItems (item-views.ts loads everything).
  */
-export function presentItem(item: StoredItem, translation?: TranslationRecord, mentions: readonly ItemMention[] = []): ItemView {
+export function presentItem(item: StoredItem, translation?: TranslationRecord, mentions: readonly ItemMention[] = [], threat: ItemThreat = {}): ItemView {
   return {
     id: item.id,
     key: item.key,
@@ -121,6 +133,8 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord, m
     glosses: glossesFor(item.text, item.language),
     mentions: mentions.filter((m) => !isTranslationMention(m)).map(presentMention),
     translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,
+    threat: threat.assessment ? presentThreat(threat.assessment) : null,
+    threat_labels: (threat.labels ?? []).map(presentThreatLabel),
   };
 }
 

@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.command.js';
 import { registerItems } from './commands/items.command.js';
 import { registerSearch } from './commands/search.command.js';
 import { registerServe } from './commands/serve.command.js';
+import { registerThreat } from './commands/threat.command.js';
 import { type Io, processIo } from './io.js';
 
 /** Builds the command tree; exit codes: 0 ok, 1 user error, 2 usage error. */
@@ -25,6 +26,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerSearch(program, io);
   registerItems(program, io);
   registerActors(program, io);
+  registerThreat(program, io);
   registerServe(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;

@@ -12,8 +12,9 @@ import { insertCapture } from '../store/capture.repository.js';
 import { existingKeys, insertItems, type NewItem } from '../store/item.repository.js';
 import { upsertSource } from '../store/source.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
-import { insertMentions, type MentionRecord } from '../store/analysis.repository.js';
+import { insertMentions, insertThreats, type MentionRecord, type ThreatRecord } from '../store/analysis.repository.js';
 import { mentionRows } from '../actors/actors.stage.js';
+import { threatRecord } from '../analyze/threat.stage.js';
 import { withTransaction } from '../store/transaction.js';
 import { searchForms } from '../analyze/reindex.js';
 import { NORMALIZE_VERSION } from '../text/normalize.js';
@@ -203,6 +204,7 @@ async function storeParsed(
   const newItems: NewItem[] = [];
   const stageRows: Parameters<typeof saveStageResults>[1] = [];
   const mentions: MentionRecord[] = [];
+  const threats: ThreatRecord[] = [];
   for (const draft of fresh) {
     let sourceId = sourceIds.get(sourceKey(draft.source.kind, draft.source.handle));
     if (!sourceId) {
@@ -211,7 +213,7 @@ async function storeParsed(
     }
     const id = itemIdForKey(draft.key);
     const forms = searchForms(draft.text, draft.title);
-    const analysis = analyze && deps.pipeline ? await deps.pipeline.run({ text: draft.text, title: draft.title, langHint: draft.langHint }) : null;
+    const analysis = analyze && deps.pipeline ? await deps.pipeline.run({ text: draft.text, title: draft.title, langHint: draft.langHint, platform: draft.platform }) : null;
     newItems.push({
       id,
       sourceId,
@@ -226,11 +228,13 @@ async function storeParsed(
     });
     for (const o of analysis?.outputs ?? []) stageRows.push({ itemId: id, stage: o.stage, version: o.version, output: o.output, createdAt: now });
     if (analysis && analysis.mentions.length > 0) mentions.push(...mentionRows(id, analysis.mentions));
+    if (analysis) threats.push(threatRecord(id, analysis.threat, now));
   }
   const inserted = await insertItems(tx, newItems);
   const insertedSet = new Set(inserted);
   await saveStageResults(tx, stageRows.filter((r) => insertedSet.has(r.itemId)));
   await insertMentions(tx, mentions.filter((m) => insertedSet.has(m.itemId)));
+  await insertThreats(tx, threats.filter((t) => insertedSet.has(t.itemId)));
   return { imported: inserted, duplicates: drafts.length - inserted.length + (result.items.length - drafts.length) };
 }
 

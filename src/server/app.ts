@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.js';
 import { DomainError } from '../core/errors.js';
 import { registerActorRoutes } from './routes/actors.routes.js';
 import { registerItemRoutes } from './routes/items.routes.js';
+import { registerThreatRoutes } from './routes/threat.routes.js';
 
 const STATUS: Record<DomainError['code'], number> = {
   validation: 400,
@@ -46,6 +47,7 @@ export async function buildServer(ctx: AppContext, opts: { webRoot: string | nul
   await app.register((api, _o, done) => {
     registerItemRoutes(api, ctx);
     registerActorRoutes(api, ctx);
+    registerThreatRoutes(api, ctx);
     done();
   }, { prefix: '/api' });
 

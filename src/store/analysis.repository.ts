@@ -23,6 +23,10 @@ export interface ThreatRecord {
   stance: string;
   categories: unknown[];
   targets: unknown[];
+  /** Categories in words the post reports, quotes, counters or denies. */
+  reported: unknown[];
+  /** Structural cues behind the stance (reported speech, negation, question…). */
+  reasons: unknown[];
   stageVersion: string;
   createdAt: string;
 }
@@ -56,9 +60,28 @@ export async function mentionsOfItem(db: Db, itemId: string): Promise<MentionRec
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
+function threatRow(db: Db, t: ThreatRecord) {
+  return {
+    ...t,
+    isThreat: db.dialect === 'sqlite' ? (t.isThreat ? 1 : 0) : t.isThreat,
+    categories: toJson(t.categories),
+    targets: toJson(t.targets),
+    reported: toJson(t.reported),
+    reasons: toJson(t.reasons),
+  };
+}
+
+/** Stores the assessments of freshly inserted items (bulk, in the caller's transaction). */
+export async function insertThreats(db: Db, threats: ThreatRecord[]): Promise<void> {
+  for (let i = 0; i < threats.length; i += 200) {
+    const rows = threats.slice(i, i + 200).map((t) => threatRow(db, t));
+    await db.kysely.insertInto('threatAssessments').values(rows).onConflict((oc) => oc.column('itemId').doNothing()).execute();
+  }
+}
+
 /** Stores (or replaces) the threat assessment of an item. */
 export async function saveThreat(db: Db, t: ThreatRecord): Promise<void> {
-  const row = { ...t, isThreat: db.dialect === 'sqlite' ? (t.isThreat ? 1 : 0) : t.isThreat, categories: toJson(t.categories), targets: toJson(t.targets) };
+  const row = threatRow(db, t);
   await db.kysely
     .insertInto('threatAssessments')
     .values(row)
@@ -70,6 +93,8 @@ export async function saveThreat(db: Db, t: ThreatRecord): Promise<void> {
         stance: row.stance,
         categories: row.categories,
         targets: row.targets,
+        reported: row.reported,
+        reasons: row.reasons,
         stageVersion: row.stageVersion,
         createdAt: row.createdAt,
       }),
@@ -87,5 +112,59 @@ export async function getThreat(db: Db, itemId: string): Promise<ThreatRecord | 
     isThreat: r.isThreat === true || r.isThreat === 1,
     categories: fromJson<unknown[]>(r.categories, []),
     targets: fromJson<unknown[]>(r.targets, []),
+    reported: fromJson<unknown[]>(r.reported, []),
+    reasons: fromJson<unknown[]>(r.reasons, []),
   };
+}
+
+/**
+ * Ids of items (oldest first) whose assessment scores at least `minScore` and that have no
+ * output of `stage` yet: the posts still waiting for a second opinion.
+ */
+export async function assessedItemsWithoutStage(db: Db, stage: string, minScore: number, limit: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('threatAssessments as t')
+    .innerJoin('items', 'items.id', 't.itemId')
+    .leftJoin('stageResults as sr', (join) => join.onRef('sr.itemId', '=', 't.itemId').on('sr.stage', '=', stage))
+    .select('t.itemId')
+    .where('sr.itemId', 'is', null)
+    .where('t.score', '>=', minScore)
+    .orderBy('items.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.itemId);
+}
+
+/** A stored assessment with its item's key, for overviews (the demo summary, digests). */
+export interface ThreatOverviewRow {
+  key: string;
+  score: number;
+  severity: string;
+  isThreat: boolean;
+  stance: string;
+  categories: unknown[];
+  reported: unknown[];
+}
+
+/** The highest-scoring assessments, threats first, then posts that report or quote one. */
+export async function topThreats(db: Db, limit: number): Promise<ThreatOverviewRow[]> {
+  const rows = await db.kysely
+    .selectFrom('threatAssessments as t')
+    .innerJoin('items', 'items.id', 't.itemId')
+    .select(['items.key', 't.score', 't.severity', 't.isThreat', 't.stance', 't.categories', 't.reported'])
+    .where('t.score', '>', 0)
+    .orderBy('t.isThreat', 'desc')
+    .orderBy('t.score', 'desc')
+    .orderBy('items.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    score: Number(r.score),
+    severity: r.severity,
+    isThreat: r.isThreat === true || r.isThreat === 1,
+    stance: r.stance,
+    categories: fromJson<unknown[]>(r.categories, []),
+    reported: fromJson<unknown[]>(r.reported, []),
+  }));
 }

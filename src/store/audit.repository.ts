@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { timeOrderedId } from '../core/ids.js';
 import type { Db } from './database.js';
 import { fromJson, toJson } from './json.js';
 
@@ -24,37 +24,11 @@ export interface AuditEntry extends AuditEntryInput {
   id: string;
 }
 
-let lastMs = -1;
-let counter = 0;
-
-/**
- * A UUIDv7 whose time is the entry's own timestamp, with a per-process counter in `rand_a`
- * (RFC 9562 §6.2, method 1), so that ids order entries even within one millisecond and under an
- * injected fixed clock: "newest first" is then `at DESC, id DESC` with no extra column.
- */
-function auditId(at: string): string {
-  let ms = Date.parse(at);
-  if (!Number.isFinite(ms)) ms = 0;
-  if (ms <= lastMs) {
-    counter++;
-    if (counter > 0xfff) {
-      lastMs++;
-      counter = 0;
-    }
-    ms = lastMs;
-  } else {
-    lastMs = ms;
-    counter = 0;
-  }
-  const rand = randomBytes(8);
-  rand[0] = ((rand[0] ?? 0) & 0x3f) | 0x80;
-  const hex = ms.toString(16).padStart(12, '0') + (0x7000 | counter).toString(16) + rand.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** Appends one entry, in the caller's transaction (the same one as the change it records); returns its id. */
 export async function appendAudit(db: Db, entry: AuditEntryInput): Promise<string> {
-  const id = auditId(entry.at);
+  // Ids order entries even within one millisecond and under an injected fixed clock: "newest
+  // first" is then `at DESC, id DESC` with no extra column.
+  const id = timeOrderedId(entry.at);
   await db.kysely
     .insertInto('auditLog')
     .values({ ...entry, id, before: toJson(entry.before), after: toJson(entry.after) })

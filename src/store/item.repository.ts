@@ -158,6 +158,10 @@ export interface ItemQuery {
   language?: string | null;
   /** Only items published at or after this ISO time. */
   since?: string | null;
+  /** Only items whose threat assessment says `is_threat`. */
+  threatOnly?: boolean;
+  /** Only items whose threat score is at least this (0–100). */
+  minScore?: number | null;
 }
 
 /** A page of items, newest first, and the cursor of the next page. */
@@ -243,6 +247,16 @@ export async function listItems(db: Db, q: ItemQuery): Promise<ItemPage> {
   if (q.sourceId) query = query.where('items.sourceId', '=', q.sourceId);
   if (q.language) query = query.where('items.language', '=', q.language);
   if (q.since) query = query.where('items.publishedAt', '>=', q.since);
+  if (q.threatOnly || (q.minScore !== undefined && q.minScore !== null)) {
+    const { threatOnly, minScore } = q;
+    query = query.where('items.id', 'in', (eb) => {
+      let t = eb.selectFrom('threatAssessments').select('threatAssessments.itemId');
+      // is_threat is an INTEGER 0/1 on SQLite and a BOOLEAN on PostgreSQL.
+      if (threatOnly) t = t.where('threatAssessments.isThreat', '=', db.dialect === 'sqlite' ? 1 : true);
+      if (minScore !== undefined && minScore !== null) t = t.where('threatAssessments.score', '>=', minScore);
+      return t;
+    });
+  }
   const cursor = q.before ? decodeCursor(q.before) : null;
   if (cursor) {
     const { publishedAt, seq } = cursor;

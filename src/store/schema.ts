@@ -151,7 +151,25 @@ export interface ThreatAssessmentsTable {
   stance: string;
   categories: unknown;
   targets: unknown;
+  reported: unknown;
+  reasons: unknown;
   stageVersion: string;
+  createdAt: string;
+}
+
+export interface ThreatLabelsTable {
+  id: string;
+  itemId: string;
+  verdict: string;
+  isThreat: number | boolean;
+  stance: string;
+  categories: unknown;
+  severity: string | null;
+  targets: unknown;
+  reason: string;
+  analyst: string;
+  assessed: unknown;
+  stageVersion: string | null;
   createdAt: string;
 }
 
@@ -231,6 +249,7 @@ export interface Database {
   actorDesignations: ActorDesignationsTable;
   mentions: MentionsTable;
   threatAssessments: ThreatAssessmentsTable;
+  threatLabels: ThreatLabelsTable;
   events: EventsTable;
   eventMembers: EventMembersTable;
   users: UsersTable;

@@ -58,7 +58,7 @@ describe('rasad import, search, items on SQLite', () => {
     const show = await runCli(['items', 'show', OFFER, '--json'], env);
     const shown = JSON.parse(show.stdout) as { key: string; stages: Array<{ stage: string }> };
     expect(shown.key).toBe(OFFER);
-    expect(shown.stages.map((s) => s.stage).sort()).toEqual([expect.stringMatching(/^actors@\d+$/), expect.stringMatching(/^language@\d+$/)]);
+    expect(shown.stages.map((s) => s.stage).sort()).toEqual([expect.stringMatching(/^actors@\d+$/), expect.stringMatching(/^language@\d+$/), expect.stringMatching(/^threat@\d+$/)]);
   });
 
   it('rejects corrupted files with a one-line error and exit 1, keeping the database as it was', async () => {

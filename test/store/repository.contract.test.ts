@@ -204,7 +204,7 @@ describe.each<DialectName>(['sqlite', 'postgres'])('repositories on %s', (dialec
     await replaceMentions(db, item.id, [{ id: 'm1', itemId: item.id, actorId: 'kh', matchedText: 'كتائب حزب الله', spanStart: 0, spanEnd: 14, score: 0.97, method: 'alias', stageVersion: 'actors@1' }]);
     expect((await mentionsOfItem(db, item.id))[0]?.score).toBeCloseTo(0.97);
 
-    await saveThreat(db, { itemId: item.id, score: 72, severity: 'high', isThreat: true, stance: 'original', categories: [{ label: 'support_offer', score: 0.8 }], targets: [], stageVersion: 'threat@1', createdAt: NOW });
+    await saveThreat(db, { itemId: item.id, score: 72, severity: 'high', isThreat: true, stance: 'original', categories: [{ label: 'support_offer', score: 0.8 }], targets: [], reported: [], reasons: [], stageVersion: 'threat@1', createdAt: NOW });
     const threat = await getThreat(db, item.id);
     expect(threat?.isThreat).toBe(true);
     expect(threat?.categories).toEqual([{ label: 'support_offer', score: 0.8 }]);

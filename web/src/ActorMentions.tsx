@@ -1,4 +1,5 @@
 import { Fragment, useId } from 'react';
+import type { ReactNode } from 'react';
 import type { MentionView } from './api.js';
 import { ActorLink, isPlainClick, useActorNav } from './ActorNav.js';
 import type { GlossSegment } from './Gloss.js';
@@ -21,6 +22,8 @@ interface RunsProps {
   segments: MarkedSegment[];
   active: number | null;
   onActivate: (index: number, el: HTMLElement | null) => void;
+  /** Renders the text of run `index` (threat evidence marks inside it). */
+  leaf?: ((index: number, text: string) => ReactNode) | undefined;
 }
 
 /**
@@ -29,7 +32,7 @@ interface RunsProps {
  * click on a mark opens the actor page; keyboard users reach the same pages through the
  * "Mentioned" list under the text, which keeps focusable elements out of the marks.
  */
-export function MentionedRuns({ segments, active, onActivate }: RunsProps) {
+export function MentionedRuns({ segments, active, onActivate, leaf }: RunsProps) {
   const nav = useActorNav();
   const groups: { start: number; mention: MentionView | null; runs: MarkedSegment[] }[] = [];
   segments.forEach((s, i) => {
@@ -40,7 +43,7 @@ export function MentionedRuns({ segments, active, onActivate }: RunsProps) {
   return (
     <>
       {groups.map((g) => {
-        const runs = <GlossedRuns segments={g.runs} base={g.start} active={active} onActivate={onActivate} />;
+        const runs = <GlossedRuns segments={g.runs} base={g.start} active={active} onActivate={onActivate} leaf={leaf} />;
         const m = g.mention;
         if (m === null) return <Fragment key={g.start}>{runs}</Fragment>;
         return (

@@ -4,6 +4,8 @@ import type { GlossView, MentionView } from './api.js';
 import { MentionedRuns } from './ActorMentions.js';
 import { GlossedRuns, GlossPopover } from './Gloss.js';
 import { glossSegments, markSegments, textProps } from './text.js';
+import { evidenceRuns } from './ThreatEvidence.js';
+import type { EvidenceMark } from './threat-view.js';
 
 interface Props {
   text: string;
@@ -19,6 +21,8 @@ interface Props {
   glosses?: GlossView[];
   /** Actor mentions to mark in `text` (UTF-16 offsets into it). */
   mentions?: MentionView[];
+  /** Threat evidence to mark in `text` (non-overlapping, UTF-16 offsets into it). */
+  evidence?: EvidenceMark[];
 }
 
 /**
@@ -26,9 +30,10 @@ interface Props {
  * paragraph finds its own direction, line breaks kept. Long texts are clamped with a toggle that
  * only appears when the text actually overflows. Glossed terms are marked in place; focusing or
  * clicking one opens a small popover with its English gloss. Actor mentions are marked around
- * their runs and open the actor page.
+ * their runs and open the actor page. Threat evidence is marked innermost, inside glossed terms
+ * and mentions, each mark titled with its rules.
  */
-export function ClampedText({ text, language, script, lines = 8, testId, className = '', dir, glosses, mentions }: Props) {
+export function ClampedText({ text, language, script, lines = 8, testId, className = '', dir, glosses, mentions, evidence }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [overflows, setOverflows] = useState(false);
   const [active, setActive] = useState<{ index: number; el: HTMLElement } | null>(null);
@@ -37,7 +42,22 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
   const popoverId = useId();
   const props = { ...textProps(language, script), ...(dir ? { dir } : {}) };
   const marked = useMemo(() => (mentions && mentions.length > 0 ? markSegments(text, glosses ?? [], mentions) : null), [text, glosses, mentions]);
-  const segments = useMemo(() => marked ?? (glosses && glosses.length > 0 ? glossSegments(text, glosses) : null), [marked, text, glosses]);
+  const hasEvidence = evidence !== undefined && evidence.length > 0;
+  const segments = useMemo(
+    () => marked ?? ((glosses && glosses.length > 0) || hasEvidence ? glossSegments(text, glosses ?? []) : null),
+    [marked, text, glosses, hasEvidence],
+  );
+  // Where each run starts in `text`, so evidence marks can be cut into the runs.
+  const leaf = useMemo(() => {
+    if (!hasEvidence || !segments) return undefined;
+    const starts: number[] = [];
+    let pos = 0;
+    for (const s of segments) {
+      starts.push(pos);
+      pos += s.text.length;
+    }
+    return (index: number, run: string) => evidenceRuns(run, starts[index] ?? 0, evidence);
+  }, [hasEvidence, segments, evidence]);
   const hasTerms = segments?.some((s) => s.gloss !== null) ?? false;
 
   useLayoutEffect(() => {
@@ -87,9 +107,9 @@ export function ClampedText({ text, language, script, lines = 8, testId, classNa
         {...props}
       >
         {marked ? (
-          <MentionedRuns segments={marked} active={active?.index ?? null} onActivate={activate} />
+          <MentionedRuns segments={marked} active={active?.index ?? null} onActivate={activate} leaf={leaf} />
         ) : segments ? (
-          <GlossedRuns segments={segments} active={active?.index ?? null} onActivate={activate} />
+          <GlossedRuns segments={segments} active={active?.index ?? null} onActivate={activate} leaf={leaf} />
         ) : (
           text
         )}

@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import { Fragment, useId, useLayoutEffect, useRef } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { GlossView } from './api.js';
 import { glossaryRows, glossCategoryClass, textProps } from './text.js';
 
@@ -22,19 +22,21 @@ interface RunsProps {
   onActivate: (index: number, el: HTMLElement | null) => void;
   /** Index of `segments[0]` in the whole text's runs (when a mention mark wraps a slice of them). */
   base?: number;
+  /** Renders the text of run `index` (threat evidence marks inside it); plain text when absent. */
+  leaf?: ((index: number, text: string) => ReactNode) | undefined;
 }
 
 /**
  * The original text with glossed terms marked: plain strings and focusable spans, nothing else,
  * so the element's text stays exactly the published text (bidi, pre-wrap and copy unchanged).
  */
-export function GlossedRuns({ segments, active, onActivate, base = 0 }: RunsProps) {
+export function GlossedRuns({ segments, active, onActivate, base = 0, leaf }: RunsProps) {
   return (
     <>
       {segments.map((segment, k) => {
         const i = base + k;
         const g = segment.gloss;
-        if (g === null) return segment.text;
+        if (g === null) return leaf ? <Fragment key={i}>{leaf(i, segment.text)}</Fragment> : segment.text;
         const open = active === i;
         const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>) => {
           if (event.key === 'Escape' && open) {
@@ -63,7 +65,7 @@ export function GlossedRuns({ segments, active, onActivate, base = 0 }: RunsProp
             onBlur={() => onActivate(i, null)}
             onKeyDown={onKeyDown}
           >
-            {segment.text}
+            {leaf ? leaf(i, segment.text) : segment.text}
           </span>
         );
       })}

@@ -9,6 +9,7 @@ import { MediaList } from './MediaList.js';
 import { PersonName } from './PersonName.js';
 import { SnippetText } from './SnippetText.js';
 import { SourceLabel } from './SourceLabel.js';
+import { SeverityBadge } from './ThreatPanel.js';
 import { formatUtc, personLabel, safeHttpUrl, textProps } from './text.js';
 
 interface Props {
@@ -49,6 +50,7 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
         )}
         <span className="card-head-end">
           <KindBadges item={item} />
+          {item.threat?.is_threat && <SeverityBadge severity={item.threat.severity} score={item.threat.score} />}
           <LanguageBadge language={item.language} confidence={item.language_confidence} script={item.script} />
           <a className="time" href={href} onClick={open} title={published ?? 'No publication time'}>
             {published ? <time dateTime={published}>{formatUtc(published)}</time> : <span>undated</span>}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { errorMessage, fetchItem, isAbortError } from './api.js';
 import type { ItemView } from './api.js';
@@ -11,6 +11,8 @@ import { LinkList } from './LinkList.js';
 import { MediaList } from './MediaList.js';
 import { PersonName } from './PersonName.js';
 import { SourceLabel } from './SourceLabel.js';
+import { ThreatPanel } from './ThreatPanel.js';
+import { evidenceMarks } from './threat-view.js';
 import { formatCount, formatUtc, personLabel, plural, safeHttpUrl, sourceKindLabel, textDirection, textProps, withAt } from './text.js';
 
 interface Props {
@@ -89,6 +91,7 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
   }, [itemKey, attempt]);
 
   const item = state.status === 'ready' ? state.item : initial;
+  const evidence = useMemo(() => (item ? evidenceMarks(item.text, item.threat) : []), [item]);
 
   const related = (key: string | null) => {
     if (!key) return <Empty />;
@@ -168,8 +171,9 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
                 {item.title}
               </h3>
             )}
-            <ItemText item={item} lines={0} testId="detail-text" full />
+            <ItemText item={item} lines={0} testId="detail-text" full evidence={evidence} />
             <MediaList media={item.media} />
+            {state.status === 'ready' && <ThreatPanel key={item.key} item={item} />}
 
             <dl className="fields">
               <Field label="Key">

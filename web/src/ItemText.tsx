@@ -4,6 +4,7 @@ import { MentionList } from './ActorMentions.js';
 import { ClampedText } from './ClampedText.js';
 import { GlossaryList } from './Gloss.js';
 import { formatUtcCompact, languageDirection, langAttribute } from './text.js';
+import type { EvidenceMark } from './threat-view.js';
 
 interface Props {
   item: ItemView;
@@ -13,6 +14,8 @@ interface Props {
   testId: string;
   /** Detail panel: glossary one term per line. */
   full?: boolean;
+  /** Threat evidence to mark in the original (the detail panel). */
+  evidence?: EvidenceMark[];
 }
 
 function code(language: string | null | undefined): string | null {
@@ -32,7 +35,7 @@ export function provenanceLine(t: TranslationView): string {
  * (stacked on narrow screens), original first in reading order; then the actors mentioned and
  * the glossary of key terms.
  */
-export function ItemText({ item, lines, testId, full = false }: Props) {
+export function ItemText({ item, lines, testId, full = false, evidence }: Props) {
   const t = item.translation;
   const originalId = useId();
   const translationId = useId();
@@ -46,6 +49,7 @@ export function ItemText({ item, lines, testId, full = false }: Props) {
       testId={testId}
       glosses={item.glosses}
       mentions={item.mentions}
+      {...(evidence ? { evidence } : {})}
     />
   );
   const glossary = (

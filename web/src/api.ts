@@ -1,4 +1,6 @@
 // Types and fetch helpers for Rasad's HTTP API (same origin).
+
+import { type ThreatLabelView, type ThreatReviewBody, type ThreatView, toThreat, toThreatLabel, toThreatLabels } from './threat-view.js';
 //
 // Responses are read as `unknown` and normalised field by field: the server is developed
 // separately, and one missing array or renamed field must degrade a card, not blank the page.
@@ -115,6 +117,10 @@ export interface ItemView {
   glosses: GlossView[];
   /** Actor mentions in `text`; [] from servers that do not send them. */
   mentions: MentionView[];
+  /** The threat stage's assessment; null when not assessed (or from servers without it). */
+  threat: ThreatView | null;
+  /** Analysts' confirmations and corrections of the assessment, newest first. */
+  threat_labels: ThreatLabelView[];
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
 }
@@ -353,6 +359,8 @@ export function toItemView(value: unknown): ItemView {
     translation: translation(v.translation),
     glosses: glosses(v.glosses),
     mentions: mentions(v.mentions),
+    threat: toThreat(v.threat),
+    threat_labels: toThreatLabels(v.threat_labels),
     raw: value,
   };
 }
@@ -382,11 +390,18 @@ function toStats(value: unknown): Stats {
 // Requests
 
 async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return requestJson(path, {}, signal);
+}
+
+/** A same-origin JSON request; a failure carries the server's own message. */
+async function requestJson(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> }, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json' },
+      method: init.method ?? 'GET',
+      headers: { Accept: 'application/json', ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
       credentials: 'same-origin',
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
@@ -442,6 +457,23 @@ export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promis
 
 export async function fetchItem(key: string, signal?: AbortSignal): Promise<ItemView> {
   return toItemView(await getJson(`/api/items/${encodeURIComponent(key)}`, signal));
+}
+
+/**
+ * Confirms or corrects an item's threat assessment; `analyst` (when given) is sent in the
+ * `X-Rasad-Analyst` header, percent-encoded (header values are Latin-1; names may not be).
+ * Returns the saved label.
+ */
+export async function postThreatReview(key: string, body: ThreatReviewBody, analyst: string | null, signal?: AbortSignal): Promise<ThreatLabelView> {
+  const saved = toThreatLabel(
+    await requestJson(
+      `/api/items/${encodeURIComponent(key)}/threat-review`,
+      { method: 'POST', body, ...(analyst ? { headers: { 'X-Rasad-Analyst': encodeURIComponent(analyst) } } : {}) },
+      signal,
+    ),
+  );
+  if (!saved) throw new ApiError('The server sent a label the page cannot read.', 200, 'bad_response');
+  return saved;
 }
 
 export async function searchItems(q: string, limit = 50, signal?: AbortSignal): Promise<SearchResponse> {

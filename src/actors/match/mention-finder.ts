@@ -385,7 +385,7 @@ export function createMentionFinder(actors: RegistryActor[]): MentionFinder {
         }
         const a = actor === undefined ? undefined : actors[actor];
         if (a === undefined) continue;
-        out.push({ actorId: a.id, canonical: a.canonicalName, matched: text.slice(c.start, c.end), start: c.start, end: c.end, score: Math.round(score * 1000) / 1000, method });
+        out.push({ actorId: a.id, canonical: a.canonicalName, matched: text.slice(c.start, c.end), start: c.start, end: c.end, score: Math.round(score * 1000) / 1000, method, kind: a.kind });
       }
       return out;
     },

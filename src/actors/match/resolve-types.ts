@@ -37,6 +37,8 @@ export interface FoundMention {
   score: number;
   /** How it was found: `alias` (a whole alias), `partial` (a distinctive part of a name), `context` (short alias backed by context). */
   method: 'alias' | 'partial' | 'context';
+  /** The actor's kind (group, person, organization). */
+  kind?: string;
 }
 
 /** Finds actor mentions in running text over the same registry. */

@@ -55,7 +55,9 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
   const parsed = parseJsonLine(lineSchema, line, lineNo);
   if (!parsed.ok) return parsed.error;
   const input = parsed.value;
-  const result = await pipeline.run({ text: input.text, langHint: input.lang ?? null });
+  // `source` names the platform ("rss", "telegram:channel", "x"…): news presumes reporting.
+  const platform = input.source?.toLowerCase().split(':')[0] ?? null;
+  const result = await pipeline.run({ text: input.text, langHint: input.lang ?? null, platform });
   const translated = await translateLine(translation, input.text, result.language.code);
   return {
     id: input.id,
@@ -65,8 +67,7 @@ export async function analyzeLine(pipeline: Pipeline, line: string, lineNo: numb
     ...(translated.error ? { translation_error: translated.error } : {}),
     glosses: glossesFor(input.text, result.language.code),
     mentions: presentMentions(result.mentions),
-    // The threat stage arrives with its own issue; until then no assessment is claimed.
-    threat: null,
+    threat: result.threat,
     stages: result.outputs.map((o) => `${o.stage}@${o.version}`),
   };
 }

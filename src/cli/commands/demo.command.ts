@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../app/config.js';
 import { openContext } from '../../app/context.js';
 import { demoSummaryMarkdown } from '../../app/demo-summary.js';
+import { topThreats } from '../../store/analysis.repository.js';
 import { packageRoot } from '../../app/package-root.js';
 import { search } from '../../app/search.service.js';
 import { importPaths } from '../../collect/importer.js';
@@ -80,6 +81,7 @@ export function registerDemo(program: Command, io: Io): void {
             webUrl: server?.url ?? null,
             registry: { actors: registry.actors, aliases: registry.aliases, designations: registry.designations },
             mentioned: mentioned.map((a) => ({ canonical: a.canonicalName, mentions: a.mentionCount })),
+            threats: await topThreats(ctx.db, 8),
           }),
         );
         if (summary.failed > 0) throw new ValidationError(`demo scenario: ${summary.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);

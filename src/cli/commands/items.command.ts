@@ -9,6 +9,10 @@ import { getStageResults } from '../../store/stage-result.repository.js';
 import { listSources } from '../../store/source.repository.js';
 import { translationOfItem } from '../../store/translation.repository.js';
 import { glossesFor, presentTranslation } from '../../app/item.presenter.js';
+import { presentThreat, presentThreatLabel } from '../../app/threat.presenter.js';
+import { getThreat } from '../../store/analysis.repository.js';
+import { labelsOfItem } from '../../store/threat-label.repository.js';
+import { labelLines, threatLines } from '../threat-format.js';
 import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
 
@@ -17,6 +21,8 @@ const listSchema = z.object({
   source: z.string().optional(),
   since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   language: z.string().optional(),
+  threat: z.boolean().default(false),
+  minScore: z.coerce.number().int().min(0).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1_000_000).default(50),
   home: z.string().optional(),
 });
@@ -72,6 +78,8 @@ export function registerItems(program: Command, io: Io): void {
     .option('--source <source>', 'source id, handle, kind:handle or kind')
     .option('--since <time>', 'only items published at or after this ISO time')
     .option('--language <code>', 'only items in this language')
+    .option('--threat', 'only items the threat stage assessed as is_threat')
+    .option('--min-score <n>', 'only items with a threat score of at least N (0–100)')
     .option('--limit <n>', 'maximum items', '50')
     .action(async (raw: unknown, cmd: Command) => {
       const opts = listSchema.parse({ ...(raw as object), home: cmd.optsWithGlobals<{ home?: string }>().home });
@@ -82,7 +90,7 @@ export function registerItems(program: Command, io: Io): void {
         for (const sourceId of sourceIds) {
           let before: string | null = null;
           do {
-            const page = await listItems(ctx.db, { limit: Math.min(500, opts.limit), before, sourceId, since: since ? new Date(since).toISOString() : null, language: opts.language ?? null });
+            const page = await listItems(ctx.db, { limit: Math.min(500, opts.limit), before, sourceId, since: since ? new Date(since).toISOString() : null, language: opts.language ?? null, threatOnly: opts.threat, minScore: opts.minScore ?? null });
             found.push(...page.items);
             before = page.next;
           } while (before && found.length < opts.limit * sourceIds.length);
@@ -108,6 +116,9 @@ export function registerItems(program: Command, io: Io): void {
         const stages = await getStageResults(ctx.db, item.id);
         const translation = await translationOfItem(ctx.db, item.id, ctx.config.translation.target);
         const mentions = (await mentionsOfItems(ctx.db, [item.id])).get(item.id) ?? [];
+        const assessment = await getThreat(ctx.db, item.id);
+        const threat = assessment ? presentThreat(assessment) : null;
+        const labels = (await labelsOfItem(ctx.db, item.id)).map(presentThreatLabel);
         const view = {
           ...cliItem(item),
           id: item.id,
@@ -116,6 +127,8 @@ export function registerItems(program: Command, io: Io): void {
           translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,
           glosses: glossesFor(item.text, item.language),
           mentions: mentions.filter((m) => !isTranslationMention(m)).map(presentMention),
+          threat,
+          threat_labels: labels,
           stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
         };
         if (raw.json) return writeJson(io, view);
@@ -136,6 +149,8 @@ export function registerItems(program: Command, io: Io): void {
           for (const g of glosses) io.stdout.write(`  ${g.text} (${g.romanized}) — ${g.gloss} [${g.category}]\n`);
         }
         if (translation) io.stdout.write(`\n— translation (${translation.engine}${translation.model ? ` ${translation.model}` : ''}, ${translation.createdAt}):\n${translation.translatedText}\n`);
+        io.stdout.write(`\n— threat:\n${threatLines(threat).join('\n')}\n`);
+        if (labels.length > 0) io.stdout.write(`\n— threat labels (newest first):\n${labelLines(labels).join('\n')}\n`);
       });
     });
 }

@@ -2,20 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { itemViewSchema, presentItem, presentMention } from '../../app/item.presenter.js';
+import { itemViewSchema, presentMention } from '../../app/item.presenter.js';
+import { presentItems } from '../../app/item-views.js';
 import { NotFoundError } from '../../core/errors.js';
 import {
   affiliationsOfActor,
   getActorProfile,
   itemsMentioningActors,
   listActors,
-  mentionsOfItems,
   type ActorAffiliation,
   type ActorProfile,
   type ActorSummary,
 } from '../../store/actor-query.repository.js';
 import { getItemsByIds } from '../../store/item.repository.js';
-import { translationsOfItems } from '../../store/translation.repository.js';
 import { dominantScript } from '../../text/script.js';
 import { romanizeName } from '../../text/transliterate.js';
 
@@ -126,18 +125,12 @@ export function registerActorRoutes(app: FastifyInstance, ctx: AppContext): void
   const mentioningItems = async (profile: ActorProfile, page: { limit: number; offset: number }): Promise<z.infer<typeof mentioningItemsSchema>> => {
     const found = await itemsMentioningActors(ctx.db, [profile.id, ...profile.mergedFrom.map((m) => m.id)], page);
     const ids = found.items.map((i) => i.itemId);
-    const [items, translations, mentions] = await Promise.all([
-      getItemsByIds(ctx.db, ids),
-      translationsOfItems(ctx.db, ids, ctx.config.translation.target),
-      mentionsOfItems(ctx.db, ids),
-    ]);
+    const items = await getItemsByIds(ctx.db, ids);
+    const views = await presentItems(ctx.db, items, ctx.config.translation.target);
     const own = new Map(found.items.map((i) => [i.itemId, i.mentions]));
     return {
       total: found.total,
-      results: items.map((item) => ({
-        item: presentItem(item, translations.get(item.id), mentions.get(item.id)),
-        mentions: (own.get(item.id) ?? []).map(presentMention),
-      })),
+      results: views.map((view) => ({ item: view, mentions: (own.get(view.id) ?? []).map(presentMention) })),
     };
   };
 

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { itemViewSchema, presentItem } from '../../app/item.presenter.js';
+import { itemViewSchema } from '../../app/item.presenter.js';
+import { presentItems } from '../../app/item-views.js';
 import { search } from '../../app/search.service.js';
 import { NotFoundError } from '../../core/errors.js';
-import { mentionsOfItems } from '../../store/actor-query.repository.js';
 import { countBySourceAndLanguage, countItems, getItemByKey, listItems } from '../../store/item.repository.js';
 import { listSources } from '../../store/source.repository.js';
-import { translationOfItem, translationsOfItems } from '../../store/translation.repository.js';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -26,16 +25,23 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
           before: z.string().max(200).optional(),
           language: z.string().max(16).optional(),
           source: z.string().max(100).optional(),
+          threat: z.enum(['0', '1', 'true', 'false']).optional().describe('`1`: only items the threat stage assessed as `is_threat`'),
+          min_score: z.coerce.number().int().min(0).max(100).optional().describe('Only items whose threat score is at least this (0–100)'),
         }),
         response: { 200: z.object({ items: z.array(itemViewSchema), next: z.string().nullable() }), 400: errorSchema },
       },
     },
     async (req) => {
       const q = req.query;
-      const page = await listItems(ctx.db, { limit: q.limit, before: q.before ?? null, language: q.language ?? null, sourceId: q.source ?? null });
-      const ids = page.items.map((i) => i.id);
-      const [translations, mentions] = await Promise.all([translationsOfItems(ctx.db, ids, ctx.config.translation.target), mentionsOfItems(ctx.db, ids)]);
-      return { items: page.items.map((i) => presentItem(i, translations.get(i.id), mentions.get(i.id))), next: page.next };
+      const page = await listItems(ctx.db, {
+        limit: q.limit,
+        before: q.before ?? null,
+        language: q.language ?? null,
+        sourceId: q.source ?? null,
+        threatOnly: q.threat === '1' || q.threat === 'true',
+        minScore: q.min_score ?? null,
+      });
+      return { items: await presentItems(ctx.db, page.items, ctx.config.translation.target), next: page.next };
     },
   );
 
@@ -51,8 +57,9 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (req) => {
       const item = await getItemByKey(ctx.db, req.params.key);
       if (!item) throw new NotFoundError(`no item with key ${req.params.key}`);
-      const [translation, mentions] = await Promise.all([translationOfItem(ctx.db, item.id, ctx.config.translation.target), mentionsOfItems(ctx.db, [item.id])]);
-      return presentItem(item, translation, mentions.get(item.id));
+      const [view] = await presentItems(ctx.db, [item], ctx.config.translation.target);
+      if (!view) throw new NotFoundError(`no item with key ${req.params.key}`);
+      return view;
     },
   );
 
@@ -83,19 +90,21 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (req) => {
       const results = await search(ctx.db, req.query.q, req.query.limit);
-      const ids = results.map((r) => r.item.id);
-      const [translations, mentions] = await Promise.all([translationsOfItems(ctx.db, ids, ctx.config.translation.target), mentionsOfItems(ctx.db, ids)]);
+      const views = await presentItems(ctx.db, results.map((r) => r.item), ctx.config.translation.target);
       return {
         query: req.query.q,
-        results: results.map((r) => ({
-          key: r.item.key,
-          score: r.score,
-          snippet: r.snippet.text,
-          highlights: r.snippet.highlights,
-          published_at: r.item.publishedAt ?? null,
-          language: r.item.language,
-          item: presentItem(r.item, translations.get(r.item.id), mentions.get(r.item.id)),
-        })),
+        results: views.map((item, k) => {
+          const r = results[k];
+          return {
+            key: item.key,
+            score: r?.score ?? 0,
+            snippet: r?.snippet.text ?? '',
+            highlights: r?.snippet.highlights ?? [],
+            published_at: item.published_at,
+            language: item.language,
+            item,
+          };
+        }),
       };
     },
   );

@@ -4,6 +4,7 @@ import { initial } from './2026-11-22T0001-initial.js';
 import { translations } from './2026-11-22T0002-translations.js';
 import { actorAffiliations } from './2026-11-23T0003-actor-affiliations.js';
 import { actorMergesAudit } from './2026-11-23T0004-actor-merges-audit.js';
+import { threatReview } from './2026-11-23T0005-threat-review.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -12,6 +13,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-22T0002-translations': translations,
   '2026-11-23T0003-actor-affiliations': actorAffiliations,
   '2026-11-23T0004-actor-merges-audit': actorMergesAudit,
+  '2026-11-23T0005-threat-review': threatReview,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */

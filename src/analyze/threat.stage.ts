@@ -1,0 +1,62 @@
+import type { FoundMention } from '../actors/match/resolve-types.js';
+import type { Stage } from '../core/stage.js';
+import type { ThreatRecord } from '../store/analysis.repository.js';
+import { assessThreat } from './threat/assess.js';
+import type { CompiledLexicon } from './threat/cue-matcher.js';
+import { shippedLexicons } from './threat/lexicons/index.js';
+import type { SourceKind } from './threat/stance.js';
+import type { ThreatAssessment } from './threat/taxonomy.js';
+
+/** Bumped whenever lexicons, rules or scoring change, so stored assessments are redone. */
+export const THREAT_VERSION = 1;
+
+export interface ThreatInput {
+  text: string;
+  language: string;
+  script: string | null;
+  /** The item's platform (`telegram`, `x`, `rss`, `web`, `jsonl`), or null. */
+  platform?: string | null;
+  /** Actor mentions found by the actors stage (threatened actors become targets). */
+  mentions?: FoundMention[];
+}
+
+/** A feed item or web article presumes reporting; a channel post or tweet does not. */
+export function sourceKindOfPlatform(platform: string | null | undefined): SourceKind {
+  if (platform === 'rss' || platform === 'web') return 'news';
+  if (platform === 'telegram' || platform === 'x') return 'social';
+  return 'unknown';
+}
+
+/**
+ * The threat stage: lexicons and rules per language, the frame of each rule that fired, targets
+ * and a score that shows its reasons (docs/THREAT.md). Pure given the compiled lexicons.
+ */
+export const threatStage = {
+  name: 'threat',
+  version: THREAT_VERSION,
+  run(input: ThreatInput, ctx: { lexicons: ReadonlyMap<string, CompiledLexicon> } = { lexicons: shippedLexicons() }): ThreatAssessment {
+    return assessThreat(ctx.lexicons, input.text, {
+      language: input.language,
+      script: input.script,
+      source: sourceKindOfPlatform(input.platform),
+      ...(input.mentions ? { mentions: input.mentions } : {}),
+    });
+  },
+} satisfies Stage<ThreatInput, ThreatAssessment, { lexicons: ReadonlyMap<string, CompiledLexicon> }>;
+
+/** The stored row of an item's assessment. */
+export function threatRecord(itemId: string, a: ThreatAssessment, createdAt: string): ThreatRecord {
+  return {
+    itemId,
+    score: a.score,
+    severity: a.severity,
+    isThreat: a.is_threat,
+    stance: a.stance,
+    categories: a.categories,
+    targets: a.targets,
+    reported: a.reported,
+    reasons: a.reasons,
+    stageVersion: `${threatStage.name}@${threatStage.version}`,
+    createdAt,
+  };
+}

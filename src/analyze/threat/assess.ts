@@ -1,0 +1,215 @@
+import { findGlossTerms } from '../../text/glossary.js';
+import { type CompiledLexicon, findCues } from './cue-matcher.js';
+import type { CueClass } from './lexicon-schema.js';
+import { CueIndex, fireRules, type FiredRule } from './rule-engine.js';
+import { frameOf, type Frame, type SourceKind } from './stance.js';
+import { type CategoryResult, type Evidence, type Stance, type StanceReason, type ThreatAssessment, type ThreatCategory, type ThreatTarget, severityOf, threatCategories } from './taxonomy.js';
+import { findTargets } from './targets.js';
+import { readThreatText, type ThreatText } from './threat-text.js';
+
+/** What the assessment knows besides the text. */
+export interface ThreatContext {
+  /** ISO 639-1 code from language identification (`und` when unknown). */
+  language: string;
+  /** Script of the text (`Arab`, `Latn`…), used when the language is unknown. */
+  script?: string | null;
+  /** A news feed or article (reporting is presumed) or a social post. */
+  source?: SourceKind;
+  /** Registry actors named in the text (the actors stage): named after a threat, they are its targets. */
+  mentions?: ReadonlyArray<{ actorId: string; canonical: string; start: number; end: number; kind?: string }>;
+}
+
+/** A category counts for the post from this score up. */
+export const FIRE_AT = 0.5;
+/** Highest score of a post that only reports, quotes, counters or denies violent words. */
+const NOT_ORIGINAL_MAX = 15;
+const MODALITY_FACTOR: Record<Frame['modality'], number> = { asserted: 1, question: 0.35, hypothetical: 0.35 };
+// Which non-original stance the post gets when several apply.
+const STANCE_ORDER: Stance[] = ['negated', 'counter', 'quoting', 'reporting'];
+const TARGETED = new Set<ThreatCategory>(['threat', 'incitement', 'support_offer', 'claim']);
+const VIOLENT: CueClass[] = ['violence_verb', 'violence_noun', 'weapon', 'attack_past', 'we_will_violence', 'veiled_threat'];
+
+interface Framed {
+  fired: FiredRule;
+  frame: Frame;
+  weight: number;
+}
+
+/** How grave each category is when it fires (a direct threat weighs more than praise). */
+const GRAVITY: Record<ThreatCategory, number> = { threat: 0.95, incitement: 0.95, claim: 0.95, support_offer: 0.8, recruitment: 0.75, glorification: 0.7 };
+/** Added to a category's best rule for each further rule that agrees. */
+const AGREEMENT = 0.05;
+const TARGET_BONUS = 0.05;
+
+/** A category's score: its strongest rule, a little more for each other rule that agrees. */
+function combine(weights: number[]): number {
+  const sorted = [...weights].sort((a, b) => b - a);
+  return Math.min(0.95, (sorted[0] ?? 0) + AGREEMENT * (sorted.length - 1));
+}
+
+function evidenceOf(text: ThreatText, fired: FiredRule, language: string): Evidence[] {
+  return [...fired.hits]
+    .sort((a, b) => a.from - b.from)
+    .map((h) => {
+      const start = text.tokens[h.from]?.start ?? 0;
+      const end = text.tokens[h.to - 1]?.end ?? start;
+      const words = text.original.slice(start, end);
+      const ev: Evidence = { start, end, text: words, rule: fired.rule.id };
+      if (/[\u0600-\u06ff]/.test(words)) {
+        const gloss = findGlossTerms(words, { languages: [language, 'ar', 'fa', 'ur'] }).map((g) => g.gloss.split(';')[0]?.trim() ?? g.gloss);
+        if (gloss.length > 0) ev.gloss = [...new Set(gloss)].join('; ');
+      }
+      return ev;
+    });
+}
+
+function categoriesOf(text: ThreatText, framed: readonly Framed[], language: string): CategoryResult[] {
+  const out: CategoryResult[] = [];
+  for (const label of threatCategories) {
+    const mine = framed.filter((f) => f.fired.rule.category === label).sort((a, b) => b.weight - a.weight);
+    if (mine.length === 0) continue;
+    const score = combine(mine.map((f) => f.weight));
+    if (score < FIRE_AT) continue;
+    const evidence = mine.flatMap((f) => evidenceOf(text, f.fired, language));
+    const seen = new Set<string>();
+    out.push({
+      label,
+      score: Math.round(score * 100) / 100,
+      evidence: evidence.filter((e) => {
+        const key = `${e.start}:${e.end}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      }),
+    });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+function sentencesOf(text: ThreatText, framed: readonly Framed[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of framed) {
+    if (!TARGETED.has(f.fired.rule.category)) continue;
+    for (const h of f.fired.hits) out.add(text.tokens[h.from]?.sentence ?? -1);
+  }
+  return out;
+}
+
+/**
+ * Registry actors named after the threatening words of a threat or incitement, in the same
+ * sentence ("we will hunt down X"): targets linked to the actor. A name before the words is
+ * more likely the speaker.
+ */
+function actorTargets(text: ThreatText, framed: readonly Framed[], mentions: NonNullable<ThreatContext['mentions']>): ThreatTarget[] {
+  const out: ThreatTarget[] = [];
+  for (const f of framed) {
+    if (f.fired.rule.category !== 'threat' && f.fired.rule.category !== 'incitement') continue;
+    const from = Math.min(...f.fired.hits.map((h) => h.from));
+    const after = text.tokens[from]?.start ?? Infinity;
+    const sentences = new Set(f.fired.hits.map((h) => text.tokens[h.from]?.sentence ?? -1));
+    for (const m of mentions) {
+      const at = text.tokens.find((t) => t.start <= m.start && m.start < t.end);
+      if (!at || !sentences.has(at.sentence) || m.start < after || out.some((t) => t.actor_id === m.actorId)) continue;
+      out.push({ type: m.kind === 'person' ? 'person' : 'organization', name: m.canonical, start: m.start, end: m.end, actor_id: m.actorId });
+    }
+  }
+  return out;
+}
+
+function uniqueReasons(reasons: StanceReason[]): StanceReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = `${r.kind}:${r.start}:${r.end}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** The lexicons for a post: its language's, English for Latin-script words in it, or by script. */
+function lexiconsFor(all: ReadonlyMap<string, CompiledLexicon>, ctx: ThreatContext, text: string): CompiledLexicon[] {
+  const picked: CompiledLexicon[] = [];
+  const primary = all.get(ctx.language) ?? (ctx.script === 'Arab' || /[\u0600-\u06ff]/.test(text) ? all.get('ar') : all.get('en'));
+  if (primary) picked.push(primary);
+  const en = all.get('en');
+  if (en && primary !== en && /[A-Za-z]{2}/.test(text)) picked.push(en);
+  return picked;
+}
+
+/**
+ * Assesses one post: cues from the lexicons, rules over them, the frame of each rule that fired
+ * (who speaks, negation, question), targets near the threatening words, a score and severity.
+ * Pure; every category, reported category and stance carries the spans and rules behind it.
+ */
+export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, original: string, ctx: ThreatContext): ThreatAssessment {
+  const text = readThreatText(original);
+  const chosen = lexiconsFor(lexicons, ctx, original);
+  const cues = new CueIndex(text, findCues(text, chosen));
+  // Rules come from the post's own language; other lexicons only add cues (an English sign-off).
+  const rules = chosen[0]?.lexicon.rules ?? [];
+  const fired = fireRules(rules, cues);
+  const source = ctx.source ?? 'unknown';
+  const framed: Framed[] = fired.map((f) => {
+    const frame = frameOf(f, cues, source, chosen[0]?.lexicon.negationAfter === true);
+    return { fired: f, frame, weight: f.rule.weight * MODALITY_FACTOR[frame.modality] };
+  });
+  const original_ = framed.filter((f) => f.frame.stance === 'original');
+  const categories = categoriesOf(text, original_, ctx.language);
+  if (categories.length > 0) {
+    const sentences = sentencesOf(text, original_.filter((f) => categories.some((c) => c.label === f.fired.rule.category)));
+    const targets: ThreatTarget[] = sentences.size > 0 ? [...findTargets(text, sentences), ...actorTargets(text, original_, ctx.mentions ?? [])] : [];
+    const top = Math.max(...categories.map((c) => c.score * GRAVITY[c.label]));
+    const raw = top + (targets.length > 0 ? TARGET_BONUS : 0) + AGREEMENT * (categories.length - 1);
+    const score = Math.max(1, Math.min(100, Math.round(raw * 100)));
+    const reported = categoriesOf(text, framed.filter((f) => f.frame.stance !== 'original'), ctx.language).filter((r) => !categories.some((c) => c.label === r.label));
+    return {
+      score,
+      severity: severityOf(score),
+      is_threat: true,
+      stance: 'original',
+      categories,
+      targets,
+      reported,
+      reasons: uniqueReasons(original_.flatMap((f) => f.frame.reasons)),
+    };
+  }
+  const others = framed.filter((f) => f.frame.stance !== 'original' && f.frame.modality === 'asserted');
+  const reported = categoriesOf(text, others, ctx.language);
+  if (reported.length > 0) {
+    const stances = new Set(others.filter((f) => reported.some((r) => r.label === f.fired.rule.category)).map((f) => f.frame.stance));
+    const stance = STANCE_ORDER.find((s) => stances.has(s)) ?? 'reporting';
+    const score = Math.max(1, Math.round((reported[0]?.score ?? 0) * NOT_ORIGINAL_MAX));
+    return {
+      score,
+      severity: severityOf(score),
+      is_threat: false,
+      stance,
+      categories: [],
+      targets: [],
+      reported,
+      reasons: uniqueReasons(others.flatMap((f) => f.frame.reasons)),
+    };
+  }
+  // Nothing fired as a threat. Still say whether the post is framed as a report, and why a
+  // threat-like sentence did not count (a question, a hypothetical, a negation).
+  const reasons = uniqueReasons(framed.flatMap((f) => f.frame.reasons));
+  // A denial of violence ("no intention of targeting…") is negated even when no rule fired.
+  const denial = cues.byClass.get('denial')?.[0];
+  if (denial && VIOLENT.some((c) => cues.has(c)) && !reasons.some((r) => r.kind === 'negated')) {
+    const start = text.tokens[denial.from]?.start ?? 0;
+    const end = text.tokens[denial.to - 1]?.end ?? start;
+    reasons.push({ kind: 'negated', start, end, text: original.slice(start, end), rule: `denial:${denial.source}` });
+  }
+  const violent = VIOLENT.some((c) => cues.has(c));
+  const counter = cues.byClass.get('counter')?.[0];
+  if (counter && violent && !reasons.some((r) => r.kind === 'negated' || r.kind === 'counter')) {
+    const start = text.tokens[counter.from]?.start ?? 0;
+    const end = text.tokens[counter.to - 1]?.end ?? start;
+    reasons.push({ kind: 'counter', start, end, text: original.slice(start, end), rule: `counter:${counter.source}` });
+  }
+  const reporting = cues.has('report_verb') || cues.has('report_source') || source === 'news';
+  const stance: Stance = reasons.some((r) => r.kind === 'negated')
+    ? 'negated'
+    : reasons.some((r) => r.kind === 'counter')
+      ? 'counter'
+      : reporting
+        ? 'reporting'
+        : 'unknown';
+  return { score: 0, severity: 'none', is_threat: false, stance, categories: [], targets: [], reported: [], reasons };
+}

@@ -1,0 +1,153 @@
+import type { CueClass } from './lexicon-schema.js';
+import type { CueHit } from './cue-matcher.js';
+import type { CueIndex, FiredRule } from './rule-engine.js';
+import type { Stance, StanceReason } from './taxonomy.js';
+
+/** Where the post was published, as far as the stance is concerned. */
+export type SourceKind = 'news' | 'social' | 'unknown';
+
+/** How a fired rule is framed: who speaks, and whether the words are asserted. */
+export interface Frame {
+  stance: Stance;
+  modality: 'asserted' | 'question' | 'hypothetical';
+  reasons: StanceReason[];
+}
+
+// Content cues a negation in front of them turns around ("we will not attack").
+const NEGATABLE = new Set<CueClass>(['violence_verb', 'we_will_violence', 'imperative_violence', 'attack_past', 'offer', 'claim', 'recruit', 'call', 'weapon', 'violence_noun', 'support_noun']);
+// "has been declared" is not someone reporting.
+const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
+// Cues that say the author speaks for themselves.
+const OWN_VOICE = new Set<CueClass>(['first_person', 'our_side', 'we_will_violence', 'imperative_violence']);
+
+function reason(cues: CueIndex, kind: StanceReason['kind'], hit: CueHit, cls: string): StanceReason {
+  const tokens = cues.text.tokens;
+  const start = tokens[hit.from]?.start ?? 0;
+  const end = tokens[hit.to - 1]?.end ?? start;
+  return { kind, start, end, text: cues.text.original.slice(start, end), rule: `${cls}:${hit.source}` };
+}
+
+function overlaps(h: CueHit, list: readonly CueHit[]): boolean {
+  return list.some((c) => c.from < h.to && h.from < c.to);
+}
+
+function sentencesOf(fired: FiredRule, cues: CueIndex): Set<number> {
+  return new Set(fired.hits.map((h) => cues.sentenceOf(h)));
+}
+
+function inSentences(cues: CueIndex, cls: CueClass, sentences: ReadonlySet<number>, content: readonly CueHit[]): CueHit[] {
+  return (cues.byClass.get(cls) ?? []).filter((h) => sentences.has(cues.sentenceOf(h)) && !overlaps(h, content));
+}
+
+function firstOf(cues: CueIndex, cls: CueClass, content: readonly CueHit[]): CueHit | undefined {
+  return (cues.byClass.get(cls) ?? []).find((h) => !overlaps(h, content));
+}
+
+/** The negation cue that governs one of the fired cues, if any. */
+function negation(fired: FiredRule, cues: CueIndex, sentences: ReadonlySet<number>, negationAfter: boolean): StanceReason | null {
+  // A denial may contain the violent word itself ("no intention of targeting"): overlap allowed.
+  const denial = inSentences(cues, 'denial', sentences, fired.hits.filter((h) => !NEGATABLE.has(h.cls)))[0];
+  if (denial) return reason(cues, 'negated', denial, 'denial');
+  for (const n of inSentences(cues, 'negator', sentences, fired.hits)) {
+    for (const c of fired.hits) {
+      if (!NEGATABLE.has(c.cls)) continue;
+      if (n.to <= c.from && c.from - n.to <= 2) return reason(cues, 'negated', n, 'negator');
+      if (negationAfter && c.to <= n.from && n.from - c.to <= 2) return reason(cues, 'negated', n, 'negator');
+    }
+  }
+  return null;
+}
+
+/** Is the author speaking in their own voice in the fired words (first person, imperative)? */
+function ownVoice(fired: FiredRule, cues: CueIndex, sentences: ReadonlySet<number>): boolean {
+  if (fired.hits.some((h) => OWN_VOICE.has(h.cls))) return true;
+  return ['first_person', 'our_side'].some((cls) => inSentences(cues, cls as CueClass, sentences, []).length > 0);
+}
+
+/** A reporting verb whose subject is not "we"/"I" ("we said" is the author speaking). */
+function reportingVerb(cues: CueIndex, sentences: ReadonlySet<number> | null, content: readonly CueHit[]): CueHit | undefined {
+  const partisan = cues.byClass.get('partisan') ?? [];
+  const verbs = (cues.byClass.get('report_verb') ?? []).filter(
+    (h) => !overlaps(h, content) && !overlaps(h, partisan) && (sentences === null || sentences.has(cues.sentenceOf(h))),
+  );
+  const firstPerson = cues.byClass.get('first_person') ?? [];
+  const tokens = cues.text.tokens;
+  return verbs.find((v) => !firstPerson.some((f) => f.to <= v.from && v.from - f.to <= 1) && !PASSIVE.has(tokens[v.from - 1]?.text ?? ''));
+}
+
+/**
+ * Decides the frame of one fired rule: negated, a question or hypothetical, quoted, countered,
+ * reported, or the author's own words. Partisan reposts ("🔴 Breaking | Abu X: «…» · follow us")
+ * with no distancing keep the author's voice.
+ */
+export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, negationAfter = false): Frame {
+  const sentences = fired.sentence >= 0 ? new Set([fired.sentence]) : sentencesOf(fired, cues);
+  const reasons: StanceReason[] = [];
+  const text = cues.text;
+
+  let modality: Frame['modality'] = 'asserted';
+  const question = [...sentences].some((s) => text.sentences[s]?.question);
+  const qword = inSentences(cues, 'question_word', sentences, fired.hits).find((h) => text.sentences[cues.sentenceOf(h)]?.first === h.from);
+  if (question || qword) {
+    modality = 'question';
+    const at = qword ?? fired.hits[0];
+    if (at) reasons.push({ ...reason(cues, 'question', at, qword ? 'question_word' : 'question_mark') });
+  } else if (!fired.hits.some((h) => h.cls === 'ultimatum')) {
+    const firstContent = Math.min(...fired.hits.map((h) => h.from));
+    const hypo = inSentences(cues, 'hypothetical', sentences, fired.hits).find((h) => h.from < firstContent);
+    if (hypo) {
+      modality = 'hypothetical';
+      reasons.push(reason(cues, 'hypothetical', hypo, 'hypothetical'));
+    }
+  }
+
+  const negated = negation(fired, cues, sentences, negationAfter);
+  if (negated) return { stance: 'negated', modality, reasons: [...reasons, negated] };
+
+  const quotedHit = (h: CueHit): boolean => text.tokens[h.from]?.quoted === true;
+  // The fired words themselves say "we", "our fighters", or give an order.
+  const strongOwn = fired.hits.some((h) => OWN_VOICE.has(h.cls) && !quotedHit(h));
+  const own = strongOwn || ownVoice(fired, cues, sentences);
+  // Counter-speech may repeat the violent words ("we condemn the attack"): overlap allowed.
+  const counter = firstOf(cues, 'counter', []);
+  const partisan = firstOf(cues, 'partisan', fired.hits);
+  const hardDistance = firstOf(cues, 'report_source', fired.hits) ?? firstOf(cues, 'quote_intro', fired.hits);
+  const verb = reportingVerb(cues, null, fired.hits);
+  const core = fired.hits.filter((h) => !['first_person', 'our_side', 'future', 'enemy', 'beneficiary', 'cause'].includes(h.cls));
+  const quoted = core.length > 0 && core.every(quotedHit);
+  const amplified = partisan !== undefined && verb === undefined && hardDistance === undefined;
+  const withReason = (stance: Stance, kind: StanceReason['kind'], hit: CueHit | undefined, cls: string): Frame => ({
+    stance,
+    modality,
+    reasons: hit ? [...reasons, reason(cues, kind, hit, cls)] : reasons,
+  });
+
+  if (counter && (!strongOwn || quoted || (sentences.has(cues.sentenceOf(counter)) && !fired.hits.some((h) => h.cls === 'first_person')))) {
+    return withReason('counter', 'counter', counter, 'counter');
+  }
+  if (quoted) {
+    if (amplified) return withReason('original', 'amplification', partisan, 'partisan');
+    const why = verb ?? hardDistance ?? firstOf(cues, 'speaker_desc', fired.hits) ?? core[0];
+    return withReason('quoting', 'quoting', why, why === verb ? 'report_verb' : why === core[0] ? 'quotation_marks' : (why?.cls ?? 'quotation_marks'));
+  }
+  if (strongOwn) return amplified ? withReason('original', 'amplification', partisan, 'partisan') : { stance: 'original', modality, reasons };
+  // "The committee announces: … from our stores": a group's own statement, not a report of it.
+  const ownSentence = inSentences(cues, 'first_person', sentences, []).some((h) => !quotedHit(h));
+  const described = inSentences(cues, 'speaker_desc', sentences, fired.hits)[0] ?? inSentences(cues, 'report_source', sentences, fired.hits)[0];
+  if (ownSentence && !described) return amplified ? withReason('original', 'amplification', partisan, 'partisan') : { stance: 'original', modality, reasons };
+  const localVerb = reportingVerb(cues, sentences, fired.hits);
+  if (localVerb) return withReason('reporting', 'reporting', localVerb, 'report_verb');
+  const localSource = inSentences(cues, 'report_source', sentences, fired.hits)[0];
+  if (localSource) return withReason('reporting', 'reporting', localSource, 'report_source');
+  if (amplified) return withReason('original', 'amplification', partisan, 'partisan');
+  if (!own) {
+    const why = verb ?? hardDistance ?? inSentences(cues, 'speaker_desc', sentences, fired.hits)[0];
+    if (why) return withReason('reporting', 'reporting', why, why === verb ? 'report_verb' : why.cls);
+    if (source === 'news') {
+      const at = fired.hits[0];
+      const r: StanceReason[] = at ? [{ ...reason(cues, 'source', at, 'source'), text: 'news source', rule: 'source:news' }] : [];
+      return { stance: 'reporting', modality, reasons: [...reasons, ...r] };
+    }
+  }
+  return { stance: 'original', modality, reasons };
+}

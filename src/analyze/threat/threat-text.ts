@@ -1,0 +1,163 @@
+import { normalizeWithMap, tokenize } from '../../text/normalize.js';
+
+/** A word of the post, on folded text, with what the rules need to know about its place. */
+export interface ThreatToken {
+  /** Folded word. */
+  text: string;
+  /** The word and its readings without Arabic-script clitics (و، ف، ال، ب، ل، لل، بال…). */
+  variants: readonly string[];
+  /** UTF-16 offsets into the ORIGINAL text. */
+  start: number;
+  end: number;
+  sentence: number;
+  /** Inside quotation marks (« » “ ” " „). */
+  quoted: boolean;
+  /** Part of a hashtag (#الثأر_لقادة_النصر). */
+  hashtag: boolean;
+}
+
+/** A sentence: its token range and how it ends. */
+export interface ThreatSentence {
+  first: number;
+  /** Exclusive. */
+  end: number;
+  question: boolean;
+}
+
+/** The post as the threat rules read it. */
+export interface ThreatText {
+  original: string;
+  tokens: ThreatToken[];
+  sentences: ThreatSentence[];
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '؟', ';', '؛', '\n', '|', '•', '…', '۔', '\u06d4']);
+const QUESTION = new Set(['?', '؟']);
+const OPEN_QUOTE = new Set(['«', '“', '„', '‹', '「']);
+const CLOSE_QUOTE = new Set(['»', '”', '›', '」']);
+const ANY_QUOTE = /["'«»“”„‹›「」‘’]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+function isArabicScript(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x06ff;
+}
+
+/**
+ * Readings of an Arabic-script word without its proclitics, longest first: وبالسلاح → بالسلاح,
+ * السلاح, سلاح. Only strips when at least three letters remain, so short function words stay.
+ */
+export function cliticVariants(word: string): string[] {
+  if (!isArabicScript(word) || word.length < 4) return [word];
+  const out = [word];
+  const add = (w: string): void => {
+    if (w.length >= 3 && !out.includes(w)) out.push(w);
+  };
+  const bases = [word];
+  if ((word[0] === 'و' || word[0] === 'ف') && word.length >= 4) bases.push(word.slice(1));
+  for (const b of bases) {
+    add(b);
+    if (b.startsWith('بال') || b.startsWith('كال') || b.startsWith('فال')) {
+      add(`ال${b.slice(3)}`);
+      add(b.slice(3));
+    } else if (b.startsWith('لل')) {
+      add(`ال${b.slice(2)}`);
+      add(b.slice(2));
+    } else if (b.startsWith('ال')) add(b.slice(2));
+    else if ((b[0] === 'ب' || b[0] === 'ل') && b.length >= 4) add(b.slice(1));
+  }
+  return out;
+}
+
+/** Folds and splits a post into words and sentences, marking quotes and hashtags. */
+export function readThreatText(original: string): ThreatText {
+  const norm = normalizeWithMap(original);
+  const text = norm.text;
+  const words = tokenize(text);
+  const tokens: ThreatToken[] = [];
+  const sentences: ThreatSentence[] = [];
+  let sentence = 0;
+  let sentenceFirst = 0;
+  const quoted = quotedRegions(original);
+  let prevEnd = 0;
+  let hashtagRun = false;
+  const closeSentence = (end: number, question: boolean): void => {
+    if (end > sentenceFirst) {
+      sentences.push({ first: sentenceFirst, end, question });
+      sentence++;
+    }
+    sentenceFirst = end;
+  };
+  for (const w of words) {
+    let breakHere = false;
+    let question = false;
+    let hash = false;
+    for (let i = prevEnd; i < w.start; i++) {
+      const ch = text[i] ?? '';
+      if (SENTENCE_END.has(ch)) {
+        breakHere = true;
+        if (QUESTION.has(ch)) question = true;
+      }
+      if (ch === '#') hash = true;
+    }
+    const gap = text.slice(prevEnd, w.start);
+    // a hashtag runs on across underscores: #الثأر_لقادة_النصر
+    hashtagRun = hash || (hashtagRun && gap === '_');
+    if (breakHere && tokens.length > 0) closeSentence(tokens.length, question);
+    const start = norm.map[w.start] ?? 0;
+    const end = norm.map[w.end] ?? original.length;
+    const raw = original.slice(start, end);
+    // #WeWillAvengeHim reads as words, like #we_will_avenge_him
+    const parts = hashtagRun && /[a-z][A-Z]/.test(raw) ? [...raw.matchAll(CAMEL_PART)].map((m) => ({ text: m[0].toLowerCase(), at: start + m.index })) : null;
+    for (const part of parts ?? [{ text: w.text, at: start }]) {
+      const partEnd = parts ? part.at + part.text.length : end;
+      tokens.push({ text: part.text, variants: cliticVariants(part.text), start: part.at, end: partEnd, sentence, quoted: quoted[part.at] === 1, hashtag: hashtagRun });
+    }
+    prevEnd = w.end;
+  }
+  let endQuestion = false;
+  for (let i = prevEnd; i < text.length; i++) if (QUESTION.has(text[i] ?? '')) endQuestion = true;
+  closeSentence(tokens.length, endQuestion);
+  return { original, tokens, sentences };
+}
+
+/**
+ * Marks the characters of the original text that sit inside quotation marks: « », “ ”, ‘ ’,
+ * straight double quotes in pairs, and straight single quotes that open after a space and close
+ * before one (so apostrophes in don't or Brigades' are not quotes). Unclosed quotes mark nothing.
+ */
+export function quotedRegions(original: string): Uint8Array {
+  const marks = new Uint8Array(original.length + 1);
+  if (!ANY_QUOTE.test(original)) return marks;
+  const open: number[] = [];
+  let straight = -1;
+  let single = -1;
+  const mark = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) marks[i] = 1;
+  };
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] ?? '';
+    if (OPEN_QUOTE.has(ch)) open.push(i);
+    else if (CLOSE_QUOTE.has(ch)) {
+      const from = open.pop();
+      if (from !== undefined) mark(from + 1, i);
+    } else if (ch === '"') {
+      if (straight < 0) straight = i;
+      else {
+        mark(straight + 1, i);
+        straight = -1;
+      }
+    } else if (ch === "'" || ch === '‘' || ch === '’') {
+      const prev = original[i - 1] ?? ' ';
+      const before = WORD_CHAR.test(prev);
+      const after = WORD_CHAR.test(original[i + 1] ?? '');
+      if (!before && after && single < 0 && ch !== '’') single = i;
+      else if (!/\s/.test(prev) && !after && single >= 0 && ch !== '‘') {
+        mark(single + 1, i);
+        single = -1;
+      }
+    }
+  }
+  return marks;
+}

@@ -1,0 +1,21 @@
+import { mentionsOfItems } from '../store/actor-query.repository.js';
+import type { Db } from '../store/database.js';
+import type { StoredItem } from '../store/item.repository.js';
+import { labelsOfItems, threatsOfItems } from '../store/threat-label.repository.js';
+import { translationsOfItems } from '../store/translation.repository.js';
+import { type ItemView, presentItem } from './item.presenter.js';
+
+/**
+ * Presents a page of items with everything the views show beside the item itself (translation,
+ * mentions, threat assessment and labels), each loaded for the whole page in one query.
+ */
+export async function presentItems(db: Db, items: readonly StoredItem[], targetLang: string): Promise<ItemView[]> {
+  const ids = items.map((i) => i.id);
+  const [translations, mentions, threats, labels] = await Promise.all([
+    translationsOfItems(db, ids, targetLang),
+    mentionsOfItems(db, ids),
+    threatsOfItems(db, ids),
+    labelsOfItems(db, ids),
+  ]);
+  return items.map((i) => presentItem(i, translations.get(i.id), mentions.get(i.id), { assessment: threats.get(i.id), labels: labels.get(i.id) }));
+}
