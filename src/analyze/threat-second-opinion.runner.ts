@@ -4,20 +4,21 @@ import { getThreat, assessedItemsWithoutStage } from '../store/analysis.reposito
 import type { Db } from '../store/database.js';
 import { getItemsByIds } from '../store/item.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
-import { compareOpinions, type SecondOpinion, type ThreatSecondOpinion } from './threat/second-opinion.js';
+import { compareOpinions, secondOpinionSchema, type ThreatSecondOpinion } from './threat/second-opinion.js';
 import { type Stance, stances, threatCategories } from './threat/taxonomy.js';
 
 /** The stage name under which second opinions are stored (`stage_results`). */
 export const SECOND_OPINION_STAGE = { name: 'threat-second-opinion', version: 1 } as const;
 
 /** What is stored for one item: the model's opinion and where it disagrees with the rules. */
-export interface StoredSecondOpinion {
-  opinion: SecondOpinion;
-  agree: boolean;
-  disagreements: string[];
+export const storedSecondOpinionSchema = z.object({
+  opinion: secondOpinionSchema.extend({ engine: z.string(), model: z.string() }),
+  agree: z.boolean(),
+  disagreements: z.array(z.string()),
   /** The rules' stage version the opinion was compared with. */
-  rules: string;
-}
+  rules: z.string(),
+});
+export type StoredSecondOpinion = z.infer<typeof storedSecondOpinionSchema>;
 
 export interface SecondOpinionSummary {
   asked: number;
@@ -33,7 +34,7 @@ export interface SecondOpinionSummary {
  */
 export async function runSecondOpinions(
   deps: { db: Db; engine: ThreatSecondOpinion; clock: Clock },
-  opts: { minScore: number; limit: number; onProgress?: (done: number) => void },
+  opts: { minScore: number; limit: number; onProgress?: (done: number, total: number) => void },
 ): Promise<SecondOpinionSummary> {
   const summary: SecondOpinionSummary = { asked: 0, agreed: 0, disagreed: [], failed: [] };
   const ids = await assessedItemsWithoutStage(deps.db, SECOND_OPINION_STAGE.name, opts.minScore, opts.limit);
@@ -52,7 +53,7 @@ export async function runSecondOpinions(
     } catch (error) {
       summary.failed.push({ key: item.key, error: error instanceof Error ? error.message : String(error) });
     }
-    opts.onProgress?.(summary.asked);
+    opts.onProgress?.(summary.asked, ids.length);
   }
   return summary;
 }

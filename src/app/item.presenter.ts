@@ -6,7 +6,8 @@ import { findGlossTerms, type GlossHit } from '../text/glossary.js';
 import { romanize } from '../text/transliterate.js';
 import { TRANSLATION_MENTION, type ThreatRecord } from '../store/analysis.repository.js';
 import type { ThreatLabelRecord } from '../store/threat-label.repository.js';
-import { presentThreat, presentThreatLabel, threatLabelViewSchema, threatViewSchema } from './threat.presenter.js';
+import { presentSecondOpinion, presentThreat, presentThreatLabel, secondOpinionViewSchema, threatLabelViewSchema, threatViewSchema } from './threat.presenter.js';
+import type { StoredSecondOpinion } from '../analyze/threat-second-opinion.runner.js';
 
 /** The public JSON shape of an item (HTTP API), snake_case, whitelisted fields. */
 /** An actor named in a text: spans are UTF-16 offsets into that text. */
@@ -83,6 +84,8 @@ export const itemViewSchema = z.object({
   threat: threatViewSchema.nullable(),
   /** Analysts' confirmations and corrections of the assessment, newest first. */
   threat_labels: z.array(threatLabelViewSchema),
+  /** The engine's own assessment beside the rules' (never instead), when one was asked. */
+  threat_second_opinion: secondOpinionViewSchema.nullable(),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
@@ -90,6 +93,7 @@ export type ItemView = z.infer<typeof itemViewSchema>;
 export interface ItemThreat {
   assessment?: ThreatRecord | undefined;
   labels?: readonly ThreatLabelRecord[] | undefined;
+  secondOpinion?: StoredSecondOpinion | null;
 }
 
 /**
@@ -135,6 +139,7 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord, m
     translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,
     threat: threat.assessment ? presentThreat(threat.assessment) : null,
     threat_labels: (threat.labels ?? []).map(presentThreatLabel),
+    threat_second_opinion: threat.secondOpinion ? presentSecondOpinion(threat.secondOpinion) : null,
   };
 }
 

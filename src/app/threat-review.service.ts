@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SECOND_OPINION_STAGE, type StoredSecondOpinion, storedSecondOpinionSchema } from '../analyze/threat-second-opinion.runner.js';
+import { getStageResults } from '../store/stage-result.repository.js';
 import { severities, stances, threatCategories, type ThreatAssessment } from '../analyze/threat/taxonomy.js';
 import { type Clock, toIso } from '../core/clock.js';
 import { DomainError, NotFoundError, ValidationError } from '../core/errors.js';
@@ -83,6 +85,8 @@ export interface ThreatReview {
   item: StoredItem;
   threat: ThreatRecord | undefined;
   labels: ThreatLabelRecord[];
+  /** The engine's second opinion and where it disagrees with the rules, when one was asked. */
+  secondOpinion: StoredSecondOpinion | null;
 }
 
 // Audit snapshots use the database's column names, as the registry's do.
@@ -186,8 +190,10 @@ export function threatReviewService(deps: ThreatReviewDeps) {
     /** The item's stored assessment and its labels, newest first. */
     async review(itemRef: string): Promise<ThreatReview> {
       const item = await resolveItem(deps.db, itemRef);
-      const [threat, labels] = await Promise.all([getThreat(deps.db, item.id), labelsOfItem(deps.db, item.id)]);
-      return { item, threat, labels };
+      const [threat, labels, stages] = await Promise.all([getThreat(deps.db, item.id), labelsOfItem(deps.db, item.id), getStageResults(deps.db, item.id)]);
+      const second = stages.find((s) => s.stage === SECOND_OPINION_STAGE.name)?.output;
+      const parsed = storedSecondOpinionSchema.safeParse(second);
+      return { item, threat, labels, secondOpinion: parsed.success ? parsed.data : null };
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   threatCategories,
   type ThreatAssessment,
 } from '../analyze/threat/taxonomy.js';
+import type { StoredSecondOpinion } from '../analyze/threat-second-opinion.runner.js';
 import type { ThreatRecord } from '../store/analysis.repository.js';
 import type { ThreatLabelRecord } from '../store/threat-label.repository.js';
 
@@ -105,5 +106,38 @@ export function presentThreatLabel(l: ThreatLabelRecord): ThreatLabelView {
     created_at: l.createdAt,
     stage_version: l.stageVersion,
     assessed: assessedBrief(l.assessed),
+  };
+}
+
+/** A second opinion as shown beside the rules' assessment (never instead of it). */
+export const secondOpinionViewSchema = z.object({
+  engine: z.string(),
+  model: z.string(),
+  is_threat: z.boolean(),
+  stance: z.enum(stances),
+  categories: z.array(z.enum(threatCategories)),
+  severity: z.enum(severities),
+  targets: z.array(z.string()),
+  rationale: z.string(),
+  agree: z.boolean().describe('false: the model and the rules disagree; flagged for review'),
+  disagreements: z.array(z.string()),
+  rules_version: z.string().describe('`threat@N` the opinion was compared with'),
+});
+export type SecondOpinionView = z.infer<typeof secondOpinionViewSchema>;
+
+export function presentSecondOpinion(s: StoredSecondOpinion): SecondOpinionView {
+  const { opinion } = s;
+  return {
+    engine: opinion.engine,
+    model: opinion.model,
+    is_threat: opinion.is_threat,
+    stance: opinion.stance,
+    categories: opinion.categories,
+    severity: opinion.severity,
+    targets: opinion.targets,
+    rationale: opinion.rationale,
+    agree: s.agree,
+    disagreements: s.disagreements,
+    rules_version: s.rules,
   };
 }

@@ -1,4 +1,4 @@
-import type { ThreatLabelView, ThreatView } from '../app/threat.presenter.js';
+import type { SecondOpinionView, ThreatLabelView, ThreatView } from '../app/threat.presenter.js';
 import type { ThreatMeasurement } from '../app/threat-measure.js';
 
 const q = (s: string): string => `“${s.replace(/\s+/g, ' ')}”`;
@@ -54,4 +54,13 @@ export function measurementLines(m: ThreatMeasurement): string[] {
     out.push(`  ${d.key}  ${parts.join('; ')}  (now score ${d.now.score})`);
   }
   return out;
+}
+
+/** The engine's second opinion, beside the rules' assessment. */
+export function secondOpinionLines(s: SecondOpinionView | null): string[] {
+  if (!s) return [];
+  const what = s.is_threat ? `threat: ${s.categories.join(', ')}` : 'not a threat';
+  const lines = ['', `second opinion (${s.engine} ${s.model}): ${what}, stance ${s.stance}, severity ${s.severity}${s.rationale ? ` — ${s.rationale}` : ''}`];
+  lines.push(s.agree ? '  agrees with the rules' : `  DISAGREES with the rules (review): ${s.disagreements.join('; ')}`);
+  return lines;
 }

@@ -48,3 +48,15 @@ export async function itemsNeedingStage(db: Db, stage: string, version: number, 
   return rows.map((r) => r.id);
 }
 
+
+/** One stage's outputs for a page of items, by item id (items without one are absent). */
+export async function stageOutputsOfItems(db: Db, itemIds: readonly string[], stage: string): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const batch = itemIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const rows = await db.kysely.selectFrom('stageResults').select(['itemId', 'output']).where('stage', '=', stage).where('itemId', 'in', batch).execute();
+    for (const r of rows) out.set(r.itemId, fromJson<unknown>(r.output, null));
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ItemView } from './api.js';
 import { ThreatLabelList, ThreatReviewForm } from './ThreatReview.js';
 import { textProps } from './text.js';
-import { categoryName, severityClass, type ThreatCategoryView, type ThreatLabelView, type ThreatView } from './threat-view.js';
+import { categoryName, type SecondOpinionView, severityClass, type ThreatCategoryView, type ThreatLabelView, type ThreatView } from './threat-view.js';
 
 /** `HIGH 73`: the severity and score of an assessment. */
 export function SeverityBadge({ severity, score }: { severity: string; score: number }) {
@@ -94,8 +94,22 @@ export function ThreatPanel({ item }: { item: ItemView }) {
         Threat assessment
       </h3>
       {item.threat ? <Summary threat={item.threat} item={item} /> : <p className="muted">Not assessed yet (run the analysis, or label it below).</p>}
+      {item.threat_second_opinion ? <SecondOpinion opinion={item.threat_second_opinion} /> : null}
       <ThreatReviewForm item={item} onSaved={(label) => setLabels((previous) => [label, ...previous])} />
       <ThreatLabelList labels={labels} />
     </section>
+  );
+}
+
+/** The engine's second opinion beside the rules' assessment; a disagreement asks for review. */
+function SecondOpinion({ opinion }: { opinion: SecondOpinionView }) {
+  return (
+    <div className={`threat-second${opinion.agree ? '' : ' threat-second-disagrees'}`} data-testid="threat-second-opinion">
+      <p>
+        <strong>Second opinion</strong> ({opinion.engine} {opinion.model}): {opinion.is_threat ? `threat — ${opinion.categories.join(', ')}` : 'not a threat'}, stance {opinion.stance}, severity {opinion.severity}
+        {opinion.rationale ? ` — ${opinion.rationale}` : ''}
+      </p>
+      {opinion.agree ? <p className="muted">Agrees with the rules.</p> : <p>Disagrees with the rules, please review: {opinion.disagreements.join('; ')}</p>}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // Types and fetch helpers for Rasad's HTTP API (same origin).
 
-import { type ThreatLabelView, type ThreatReviewBody, type ThreatView, toThreat, toThreatLabel, toThreatLabels } from './threat-view.js';
+import { type SecondOpinionView, type ThreatLabelView, type ThreatReviewBody, type ThreatView, toSecondOpinion, toThreat, toThreatLabel, toThreatLabels } from './threat-view.js';
 //
 // Responses are read as `unknown` and normalised field by field: the server is developed
 // separately, and one missing array or renamed field must degrade a card, not blank the page.
@@ -121,6 +121,8 @@ export interface ItemView {
   threat: ThreatView | null;
   /** Analysts' confirmations and corrections of the assessment, newest first. */
   threat_labels: ThreatLabelView[];
+  /** The engine's own assessment beside the rules', when one was asked. */
+  threat_second_opinion: SecondOpinionView | null;
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
 }
@@ -361,6 +363,7 @@ export function toItemView(value: unknown): ItemView {
     mentions: mentions(v.mentions),
     threat: toThreat(v.threat),
     threat_labels: toThreatLabels(v.threat_labels),
+    threat_second_opinion: toSecondOpinion(v.threat_second_opinion),
     raw: value,
   };
 }

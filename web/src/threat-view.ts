@@ -136,6 +136,36 @@ export function toThreatLabel(value: unknown): ThreatLabelView | null {
   };
 }
 
+/** The engine's second opinion, shown beside the rules' assessment (never instead of it). */
+export interface SecondOpinionView {
+  engine: string;
+  model: string;
+  is_threat: boolean;
+  stance: string;
+  categories: string[];
+  severity: string;
+  rationale: string;
+  agree: boolean;
+  disagreements: string[];
+}
+
+/** The item view's `threat_second_opinion`, or null when none was asked. */
+export function toSecondOpinion(value: unknown): SecondOpinionView | null {
+  if (!isRecord(value) || typeof value.agree !== 'boolean') return null;
+  const strings = (v: unknown): string[] => list(v).filter((c): c is string => typeof c === 'string');
+  return {
+    engine: str(value.engine),
+    model: str(value.model),
+    is_threat: value.is_threat === true,
+    stance: str(value.stance, 'unknown'),
+    categories: strings(value.categories),
+    severity: str(value.severity, 'none'),
+    rationale: str(value.rationale),
+    agree: value.agree,
+    disagreements: strings(value.disagreements),
+  };
+}
+
 /** The readable labels of an item view (newest first, as sent). */
 export function toThreatLabels(value: unknown): ThreatLabelView[] {
   return list(value).flatMap((l) => toThreatLabel(l) ?? []);

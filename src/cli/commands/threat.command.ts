@@ -3,18 +3,26 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { presentThreat, presentThreatLabel } from '../../app/threat.presenter.js';
+import { presentSecondOpinion, presentThreat, presentThreatLabel } from '../../app/threat.presenter.js';
 import { writeThreatLabelsJsonl } from '../../app/threat-labels-export.js';
 import { measureThreatLabels } from '../../app/threat-measure.js';
 import { threatReviewService } from '../../app/threat-review.service.js';
-import { ValidationError } from '../../core/errors.js';
+import { ConfigError, ValidationError } from '../../core/errors.js';
+import { runSecondOpinions } from '../../analyze/threat-second-opinion.runner.js';
+import { openAiCompatibleSecondOpinion } from '../../analyze/threat/second-opinion.js';
+import { progressBar } from '../progress.js';
 import type { Db } from '../../store/database.js';
 import { type Io, writeJson } from '../io.js';
-import { labelLines, measurementLines, threatLines } from '../threat-format.js';
+import { labelLines, measurementLines, secondOpinionLines, threatLines } from '../threat-format.js';
 import { withContext } from '../with-context.js';
 import { editorName } from './actors-edit.command.js';
 
 const jsonSchema = z.object({ json: z.boolean().default(false) });
+const secondOpinionSchema = z.object({
+  'min-score': z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(100),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive(),
+  json: z.boolean().default(false),
+});
 const csv = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -117,10 +125,11 @@ export function registerThreat(program: Command, io: Io): void {
         const r = await threatReviewService({ db: ctx.db, clock: ctx.clock }).review(key);
         const view = r.threat ? presentThreat(r.threat) : null;
         const labels = r.labels.map(presentThreatLabel);
+        const second = r.secondOpinion ? presentSecondOpinion(r.secondOpinion) : null;
         if (o.json) {
-          return writeJson(io, { key: r.item.key, id: r.item.id, language: r.item.language, script: r.item.script, platform: r.item.platform, text: r.item.text, threat: view, labels });
+          return writeJson(io, { key: r.item.key, id: r.item.id, language: r.item.language, script: r.item.script, platform: r.item.platform, text: r.item.text, threat: view, labels, second_opinion: second });
         }
-        const lines = [`${r.item.key}  [${r.item.language ?? '?'}]`, '', r.item.text, '', ...threatLines(view), '', 'labels (newest first):', ...labelLines(labels)];
+        const lines = [`${r.item.key}  [${r.item.language ?? '?'}]`, '', r.item.text, '', ...threatLines(view), ...secondOpinionLines(second), '', 'labels (newest first):', ...labelLines(labels)];
         io.stdout.write(`${lines.join('\n')}\n`);
       });
     });
@@ -174,6 +183,31 @@ export function registerThreat(program: Command, io: Io): void {
     .action(async (raw: { out?: string }, cmd: Command) => {
       const o = z.object({ out: z.string().trim().min(1).optional() }).parse(raw);
       await withContext(io, home(cmd), (ctx) => exportLabels(ctx.db, io, o.out));
+    });
+
+  threat
+    .command('second-opinion')
+    .description('asks the openai-compatible engine (RASAD_TRANSLATE_URL/MODEL/KEY) for its own assessment of stored posts; stored beside the rules, never instead; disagreements are listed for review')
+    .option('--min-score <n>', 'only posts the rules scored at least this high (0: every post)', '1')
+    .option('--limit <n>', 'at most this many posts per run', '200')
+    .option('--json', 'summary on stdout as JSON')
+    .action(async (raw: unknown, cmd: Command) => {
+      const { minScore, ...rest } = raw as { minScore?: unknown };
+      const o = secondOpinionSchema.parse({ ...rest, 'min-score': minScore });
+      await withContext(io, home(cmd), async (ctx) => {
+        const t = ctx.config.translation;
+        if (t.engine !== 'openai-compatible') {
+          throw new ConfigError(['a second opinion needs RASAD_TRANSLATE_ENGINE=openai-compatible with RASAD_TRANSLATE_URL and RASAD_TRANSLATE_MODEL (the same engine as translation)']);
+        }
+        const engine = openAiCompatibleSecondOpinion({ url: t.url, model: t.model, key: t.key, timeoutMs: t.timeoutMs });
+        const bar = progressBar(io, 'asking');
+        const summary = await runSecondOpinions({ db: ctx.db, engine, clock: ctx.clock }, { minScore: o['min-score'], limit: o.limit, onProgress: (d, total) => bar.update(d, total) }).finally(() => bar.stop());
+        if (o.json) return writeJson(io, summary);
+        const lines = [`asked ${summary.asked}: ${summary.agreed} agree with the rules, ${summary.disagreed.length} disagree (to review), ${summary.failed.length} failed`];
+        for (const d of summary.disagreed) lines.push(`  ${d.key}: ${d.disagreements.join('; ')}`);
+        for (const f of summary.failed) lines.push(`  failed ${f.key}: ${f.error}`);
+        io.stdout.write(`${lines.join('\n')}\n`);
+      });
     });
 
   threat

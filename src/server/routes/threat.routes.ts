@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { severities, stances, threatCategories } from '../../analyze/threat/taxonomy.js';
 import type { AppContext } from '../../app/context.js';
-import { presentThreat, presentThreatLabel, threatLabelViewSchema, threatViewSchema } from '../../app/threat.presenter.js';
+import { presentSecondOpinion, presentThreat, presentThreatLabel, secondOpinionViewSchema, threatLabelViewSchema, threatViewSchema } from '../../app/threat.presenter.js';
 import { threatReviewService } from '../../app/threat-review.service.js';
 import { ValidationError } from '../../core/errors.js';
 
@@ -40,6 +40,7 @@ const threatResponseSchema = z.object({
   key: z.string(),
   threat: threatViewSchema.nullable(),
   labels: z.array(threatLabelViewSchema).describe('Newest first'),
+  second_opinion: secondOpinionViewSchema.nullable().describe('The openai-compatible engine\'s own assessment, when asked (`rasad threat second-opinion`); shown beside the rules, never instead'),
 });
 
 /** An item's threat assessment and the analysts' review of it: thin handlers over the review service. */
@@ -58,7 +59,12 @@ export function registerThreatRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async (req) => {
       const r = await review().review(req.params.key);
-      return { key: r.item.key, threat: r.threat ? presentThreat(r.threat) : null, labels: r.labels.map(presentThreatLabel) };
+      return {
+        key: r.item.key,
+        threat: r.threat ? presentThreat(r.threat) : null,
+        labels: r.labels.map(presentThreatLabel),
+        second_opinion: r.secondOpinion ? presentSecondOpinion(r.secondOpinion) : null,
+      };
     },
   );
 
