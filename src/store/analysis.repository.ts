@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import type { ThreatAssessmentsTable } from './schema.js';
 import { fromJson, toJson } from './json.js';
 
 /** An actor named in an item, with the span (UTF-16 offsets into the original text). */
@@ -102,12 +103,11 @@ export async function saveThreat(db: Db, t: ThreatRecord): Promise<void> {
     .execute();
 }
 
-/** The threat assessment of an item, or undefined. */
-export async function getThreat(db: Db, itemId: string): Promise<ThreatRecord | undefined> {
-  const r = await db.kysely.selectFrom('threatAssessments').selectAll().where('itemId', '=', itemId).executeTakeFirst();
-  if (!r) return undefined;
+/** A stored assessment row as the rest of the code reads it (JSON columns parsed). */
+export function threatFromRow(r: ThreatAssessmentsTable): ThreatRecord {
   return {
     ...r,
+    score: Number(r.score),
     severity: r.severity as ThreatRecord['severity'],
     isThreat: r.isThreat === true || r.isThreat === 1,
     categories: fromJson<unknown[]>(r.categories, []),
@@ -115,6 +115,12 @@ export async function getThreat(db: Db, itemId: string): Promise<ThreatRecord | 
     reported: fromJson<unknown[]>(r.reported, []),
     reasons: fromJson<unknown[]>(r.reasons, []),
   };
+}
+
+/** The threat assessment of an item, or undefined. */
+export async function getThreat(db: Db, itemId: string): Promise<ThreatRecord | undefined> {
+  const r = await db.kysely.selectFrom('threatAssessments').selectAll().where('itemId', '=', itemId).executeTakeFirst();
+  return r ? threatFromRow(r) : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import { fromJson, toJson } from './json.js';
-import type { ThreatRecord } from './analysis.repository.js';
+import { threatFromRow, type ThreatRecord } from './analysis.repository.js';
+import type { ThreatLabelsTable } from './schema.js';
 
 /** An analyst's verdict on a threat assessment: confirmed as it stands, or corrected. */
 export type ThreatVerdict = 'confirm' | 'correct';
@@ -36,21 +37,7 @@ export interface LabelledItem {
   platform: string;
 }
 
-type LabelRow = {
-  id: string;
-  itemId: string;
-  verdict: string;
-  isThreat: number | boolean;
-  stance: string;
-  categories: unknown;
-  severity: string | null;
-  targets: unknown;
-  reason: string;
-  analyst: string;
-  assessed: unknown;
-  stageVersion: string | null;
-  createdAt: string;
-};
+type LabelRow = ThreatLabelsTable;
 
 const bool = (v: number | boolean): boolean => v === true || v === 1;
 
@@ -171,34 +158,6 @@ export async function countThreatLabels(db: Db): Promise<{ labels: number; items
   return { labels: Number(r.labels), items: Number(r.items) };
 }
 
-type ThreatRow = {
-  itemId: string;
-  score: number;
-  severity: string;
-  isThreat: number | boolean;
-  stance: string;
-  categories: unknown;
-  targets: unknown;
-  reported: unknown;
-  reasons: unknown;
-  stageVersion: string;
-  createdAt: string;
-};
-
-// Same reading as getThreat in analysis.repository.ts, for a page of items at once.
-function fromThreatRow(r: ThreatRow): ThreatRecord {
-  return {
-    ...r,
-    score: Number(r.score),
-    severity: r.severity as ThreatRecord['severity'],
-    isThreat: bool(r.isThreat),
-    categories: fromJson<unknown[]>(r.categories, []),
-    targets: fromJson<unknown[]>(r.targets, []),
-    reported: fromJson<unknown[]>(r.reported, []),
-    reasons: fromJson<unknown[]>(r.reasons, []),
-  };
-}
-
 /** The threat assessments of several items (a page of the list), by item id. */
 export async function threatsOfItems(db: Db, itemIds: string[]): Promise<Map<string, ThreatRecord>> {
   const out = new Map<string, ThreatRecord>();
@@ -206,7 +165,7 @@ export async function threatsOfItems(db: Db, itemIds: string[]): Promise<Map<str
     const chunk = itemIds.slice(i, i + 500);
     if (chunk.length === 0) continue;
     const rows = await db.kysely.selectFrom('threatAssessments').selectAll().where('itemId', 'in', chunk).execute();
-    for (const r of rows) out.set(r.itemId, fromThreatRow(r));
+    for (const r of rows) out.set(r.itemId, threatFromRow(r));
   }
   return out;
 }

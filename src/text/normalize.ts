@@ -40,11 +40,32 @@ function foldCodePoint(cp: number): string {
  * Latin case and diacritics, apostrophe variants.
  */
 export function normalizeWithMap(original: string): NormalizedText {
-  const parts: string[] = [];
-  const map: number[] = [];
+  // Folds add at most 3 units per unit (NFKC ligatures); grown below if a fold is longer.
+  let units = new Uint16Array(original.length * 3 + 8);
+  let map = new Int32Array(original.length * 3 + 9);
+  let n = 0;
+  const put = (unit: number, from: number): void => {
+    if (n >= units.length) {
+      const bigger = new Uint16Array(units.length * 2);
+      bigger.set(units);
+      units = bigger;
+      const biggerMap = new Int32Array(map.length * 2);
+      biggerMap.set(map);
+      map = biggerMap;
+    }
+    units[n] = unit;
+    map[n++] = from;
+  };
   let i = 0;
   while (i < original.length) {
     const code = original.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII fast path
+      if (code >= 0x41 && code <= 0x5a) put(code + 32, i);
+      else if (code !== 0x27 && code !== 0x60) put(code, i);
+      i++;
+      continue;
+    }
     let cp = code;
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) {
@@ -54,23 +75,21 @@ export function normalizeWithMap(original: string): NormalizedText {
         width = 2;
       }
     }
-    let out: string;
-    if (cp < 0x80) {
-      // ASCII fast path
-      if (cp >= 0x41 && cp <= 0x5a) out = String.fromCharCode(cp + 32);
-      else if (cp === 0x27 || cp === 0x60) out = '';
-      else out = width === 1 ? original[i] ?? '' : '';
-    } else {
+    let out: string | undefined = width === 1 ? bmpFold[cp] : undefined;
+    if (out === undefined) {
       out = foldCodePoint(cp);
+      if (width === 1) bmpFold[cp] = out;
     }
-    if (out.length > 0) {
-      parts.push(out);
-      for (let k = 0; k < out.length; k++) map.push(i);
-    }
+    for (let k = 0; k < out.length; k++) put(out.charCodeAt(k), i);
     i += width;
   }
-  map.push(original.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  if (n >= map.length) {
+    const biggerMap = new Int32Array(n + 1);
+    biggerMap.set(map.subarray(0, n));
+    map = biggerMap;
+  }
+  map[n] = original.length;
+  return { text: utf16.decode(units.subarray(0, n)), map: map.slice(0, n + 1) };
 }
 
 // Folds of BMP code points, filled on first use: the hot path is one array read per character.
