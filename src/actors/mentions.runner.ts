@@ -1,6 +1,7 @@
 import { type Clock, toIso } from '../core/clock.js';
 import { loadRegistry } from '../store/actor.repository.js';
-import { replaceMentions } from '../store/analysis.repository.js';
+import { threatRecord, threatStage } from '../analyze/threat.stage.js';
+import { replaceMentions, saveThreat } from '../store/analysis.repository.js';
 import type { Db } from '../store/database.js';
 import { itemTextsAfter } from '../store/item.repository.js';
 import { saveStageResults } from '../store/stage-result.repository.js';
@@ -10,8 +11,9 @@ import { createMentionFinder } from './match/mention-finder.js';
 
 /**
  * Finds mentions again in every stored item over the current registry (after an import or a
- * merge changed who is in it), one transaction per batch. Only the actors stage runs: language
- * and search forms are untouched. Returns items scanned and mentions found.
+ * merge changed who is in it), one transaction per batch. The actors stage runs, and the threat
+ * stage again for posts that are threats (their targets include the actors named after the
+ * threat); language and search forms are untouched. Returns items scanned and mentions found.
  */
 export async function refreshMentions(
   deps: { db: Db; clock: Clock },
@@ -33,6 +35,13 @@ export async function refreshMentions(
         await replaceMentions(tx, item.id, mentionRows(item.id, output.mentions));
         mentions += output.mentions.length;
         results.push({ itemId: item.id, stage: actorsStage.name, version: actorsStage.version, output, createdAt: now });
+        if (output.mentions.length > 0 && item.language) {
+          const threat = threatStage.run({ text: item.text, language: item.language, script: item.script, platform: item.platform, mentions: output.mentions });
+          if (threat.is_threat) {
+            await saveThreat(tx, threatRecord(item.id, threat, now));
+            results.push({ itemId: item.id, stage: threatStage.name, version: threatStage.version, output: threat, createdAt: now });
+          }
+        }
       }
       await saveStageResults(tx, results);
     });

@@ -374,7 +374,11 @@ export async function updateNormalization(
 }
 
 /** Item ids and texts in insertion order after `afterSeq` (for passes over the whole store). */
-export async function itemTextsAfter(db: Db, afterSeq: number, limit: number): Promise<Array<{ id: string; seq: number; text: string }>> {
-  const rows = await db.kysely.selectFrom('items').select(['id', 'seq', 'text']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+export async function itemTextsAfter(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<Array<{ id: string; seq: number; text: string; language: string | null; script: string | null; platform: string }>> {
+  const rows = await db.kysely.selectFrom('items').select(['id', 'seq', 'text', 'language', 'script', 'platform']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
