@@ -153,7 +153,11 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   const categories = categoriesOf(text, original_, ctx.language);
   if (categories.length > 0) {
     const sentences = sentencesOf(text, original_.filter((f) => categories.some((c) => c.label === f.fired.rule.category)));
-    const targets: ThreatTarget[] = sentences.size > 0 ? [...findTargets(text, sentences), ...actorTargets(text, original_, ctx.mentions ?? [])] : [];
+    // Targets near the threatening words; else any named in the post ("…the US Embassy in
+    // Baghdad is a den of spies. … or the resistance will have its say").
+    const near = sentences.size > 0 ? findTargets(text, sentences) : [];
+    const everywhere = near.length > 0 || sentences.size === 0 ? near : findTargets(text, new Set(text.sentences.map((_, i) => i)));
+    const targets: ThreatTarget[] = [...everywhere, ...actorTargets(text, original_, ctx.mentions ?? [])];
     const top = Math.max(...categories.map((c) => c.score * GRAVITY[c.label]));
     const raw = top + (targets.length > 0 ? TARGET_BONUS : 0) + AGREEMENT * (categories.length - 1);
     const score = Math.max(1, Math.min(100, Math.round(raw * 100)));

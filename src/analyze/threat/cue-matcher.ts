@@ -33,7 +33,7 @@ export function compileLexicon(input: unknown, file: string): CompiledLexicon {
     throw new ValidationError(`${file}: invalid lexicon: ${problems.join('; ')}`);
   }
   const lexicon = parsed.data;
-  const phrases = new PhraseIndex<{ cls: CueClass; source: string }>();
+  const phrases = new PhraseIndex<{ cls: CueClass; source: string }>({ stripArticle: lexicon.lang === 'ar' });
   const problems: string[] = [];
   for (const [cls, list] of Object.entries(lexicon.cues) as Array<[CueClass, string[]]>) {
     for (const source of list) {

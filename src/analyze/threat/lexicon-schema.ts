@@ -8,7 +8,7 @@ import { threatCategories } from './taxonomy.js';
 export const cueClasses = [
   // content
   'first_person', 'our_side', 'future', 'violence_verb', 'violence_noun', 'we_will_violence', 'imperative_violence',
-  'veiled_threat', 'ultimatum', 'enemy', 'call', 'duty', 'offer', 'support_noun', 'beneficiary', 'claim', 'attack_past',
+  'veiled_threat', 'menace', 'ultimatum', 'enemy', 'call', 'duty', 'offer', 'support_noun', 'beneficiary', 'claim', 'attack_past',
   'recruit', 'cause', 'glory', 'martyr', 'vow', 'gloat', 'weapon',
   // frame
   'report_verb', 'report_source', 'speaker_desc', 'quote_intro', 'counter', 'negator', 'denial', 'hypothetical',

@@ -1,5 +1,5 @@
 import { normalize, tokenize } from '../../text/normalize.js';
-import type { ThreatText } from './threat-text.js';
+import { THREAT_EMOJI, type ThreatText } from './threat-text.js';
 
 /** One word of a phrase: folded text, whether it matches any word it begins, and case. */
 interface WordPattern {
@@ -59,6 +59,12 @@ export class PhraseIndex<T> {
   private prefixLengths: number[] = [];
   private stamp = 0;
 
+  /**
+   * `stripArticle` (Arabic lexicons): a word written with the article (الخونة) also matches the
+   * word without it (خونة); the post's words are read both ways already (cliticVariants).
+   */
+  constructor(private readonly opts: { stripArticle?: boolean } = {}) {}
+
   /** Adds every expansion of a phrase; returns a problem, or null. */
   add(phrase: string, payload: T): string | null {
     for (const expanded of expandPhrase(phrase)) {
@@ -77,8 +83,14 @@ export class PhraseIndex<T> {
         const prefix = raw.endsWith('*');
         const bare = (prefix ? raw.slice(0, -1) : raw).slice(notUpper ? 1 : 0);
         const upper = /^[A-Z]{2,4}$/.test(bare);
-        const parts = tokenize(normalize(bare)).map((t) => t.text);
-        parts.forEach((text, i) => words.push({ text, prefix: prefix && i === parts.length - 1, upper, ...(notUpper ? { notUpper } : {}) }));
+        const glyph = bare.replace(/\uFE0F/g, '');
+        const cp = glyph.codePointAt(0) ?? 0;
+        const isEmoji = glyph.length === String.fromCodePoint(cp).length && THREAT_EMOJI.has(cp);
+        const parts = isEmoji ? [glyph] : tokenize(normalize(bare)).map((t) => t.text);
+        parts.forEach((part, i) => {
+          const text = this.opts.stripArticle && part.length >= 5 && part.startsWith('ال') && /^[\u0600-\u06ff]+$/.test(part) ? part.slice(2) : part;
+          words.push({ text, prefix: prefix && i === parts.length - 1, upper, ...(notUpper ? { notUpper } : {}) });
+        });
       }
       const first = words[0];
       if (!first) return `"${phrase}" has no word once folded`;

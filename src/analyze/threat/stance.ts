@@ -15,8 +15,9 @@ export interface Frame {
 
 // Content cues a negation in front of them turns around ("we will not attack").
 const NEGATABLE = new Set<CueClass>(['violence_verb', 'we_will_violence', 'imperative_violence', 'attack_past', 'offer', 'claim', 'recruit', 'call', 'weapon', 'violence_noun', 'support_noun']);
-// "has been declared" is not someone reporting.
+// "has been declared" is not someone reporting, nor is "you wrote" (the author addresses someone).
 const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
+const SECOND_PERSON = new Set(['you', 'u', 'انت', 'انتم', 'شما', 'تو', 'تم', 'آپ', 'اپ', 'vous', 'tu']);
 // Cues that say the author speaks for themselves.
 const OWN_VOICE = new Set<CueClass>(['first_person', 'our_side', 'we_will_violence', 'imperative_violence']);
 
@@ -43,6 +44,16 @@ function firstOf(cues: CueIndex, cls: CueClass, content: readonly CueHit[]): Cue
   return (cues.byClass.get(cls) ?? []).find((h) => !overlaps(h, content));
 }
 
+/**
+ * A description of a third-party speaker ("militia commander", "analyst") in subject position:
+ * before the reporting verb when there is one, else before the fired words. After them it is
+ * more likely the object ("strike the militia") and says nothing about who speaks.
+ */
+function subjectDesc(cues: CueIndex, sentences: ReadonlySet<number>, content: readonly CueHit[], verb: CueHit | undefined): CueHit | undefined {
+  const limit = verb && sentences.has(cues.sentenceOf(verb)) ? verb.from : Math.min(...content.map((h) => h.from));
+  return inSentences(cues, 'speaker_desc', sentences, content).find((h) => h.to <= limit);
+}
+
 /** The negation cue that governs one of the fired cues, if any. */
 function negation(fired: FiredRule, cues: CueIndex, sentences: ReadonlySet<number>, negationAfter: boolean): StanceReason | null {
   // A denial may contain the violent word itself ("no intention of targeting"): overlap allowed.
@@ -67,12 +78,20 @@ function ownVoice(fired: FiredRule, cues: CueIndex, sentences: ReadonlySet<numbe
 /** A reporting verb whose subject is not "we"/"I" ("we said" is the author speaking). */
 function reportingVerb(cues: CueIndex, sentences: ReadonlySet<number> | null, content: readonly CueHit[]): CueHit | undefined {
   const partisan = cues.byClass.get('partisan') ?? [];
+  // A verb inside the fired words is theirs ("threatened" as a threat word); a longer phrase that
+  // frames them ("the channel that claimed") still reports.
+  const inside = (h: CueHit): boolean => content.some((c) => c.from <= h.from && h.to <= c.to);
   const verbs = (cues.byClass.get('report_verb') ?? []).filter(
-    (h) => !overlaps(h, content) && !overlaps(h, partisan) && (sentences === null || sentences.has(cues.sentenceOf(h))),
+    (h) => !inside(h) && !overlaps(h, partisan) && (sentences === null || sentences.has(cues.sentenceOf(h))),
   );
   const firstPerson = cues.byClass.get('first_person') ?? [];
   const tokens = cues.text.tokens;
-  return verbs.find((v) => !firstPerson.some((f) => f.to <= v.from && v.from - f.to <= 1) && !PASSIVE.has(tokens[v.from - 1]?.text ?? ''));
+  return verbs.find((v) => {
+    const before = tokens[v.from - 1]?.text ?? '';
+    const word = tokens[v.from]?.text ?? '';
+    // "we said", "you wrote your last story", "has been declared", النشر (a noun, not نشر)
+    return !firstPerson.some((f) => f.to <= v.from && v.from - f.to <= 1) && !PASSIVE.has(before) && !SECOND_PERSON.has(before) && !/^(ال|لل)/.test(word);
+  });
 }
 
 /**
@@ -88,7 +107,9 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
   let modality: Frame['modality'] = 'asserted';
   const question = [...sentences].some((s) => text.sentences[s]?.question);
   const qword = inSentences(cues, 'question_word', sentences, fired.hits).find((h) => text.sentences[cues.sentenceOf(h)]?.first === h.from);
-  if (question || qword) {
+  // "Is there no man left who will avenge…?": a rhetorical call, not a question.
+  const rhetorical = fired.hits.some((h) => h.cls === 'call' || h.cls === 'imperative_violence');
+  if ((question || qword) && !rhetorical) {
     modality = 'question';
     const at = qword ?? fired.hits[0];
     if (at) reasons.push({ ...reason(cues, 'question', at, qword ? 'question_word' : 'question_mark') });
@@ -133,7 +154,7 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
   if (strongOwn) return amplified ? withReason('original', 'amplification', partisan, 'partisan') : { stance: 'original', modality, reasons };
   // "The committee announces: … from our stores": a group's own statement, not a report of it.
   const ownSentence = inSentences(cues, 'first_person', sentences, []).some((h) => !quotedHit(h));
-  const described = inSentences(cues, 'speaker_desc', sentences, fired.hits)[0] ?? inSentences(cues, 'report_source', sentences, fired.hits)[0];
+  const described = subjectDesc(cues, sentences, fired.hits, verb) ?? inSentences(cues, 'report_source', sentences, fired.hits)[0];
   if (ownSentence && !described) return amplified ? withReason('original', 'amplification', partisan, 'partisan') : { stance: 'original', modality, reasons };
   const localVerb = reportingVerb(cues, sentences, fired.hits);
   if (localVerb) return withReason('reporting', 'reporting', localVerb, 'report_verb');
@@ -141,7 +162,7 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
   if (localSource) return withReason('reporting', 'reporting', localSource, 'report_source');
   if (amplified) return withReason('original', 'amplification', partisan, 'partisan');
   if (!own) {
-    const why = verb ?? hardDistance ?? inSentences(cues, 'speaker_desc', sentences, fired.hits)[0];
+    const why = verb ?? hardDistance ?? subjectDesc(cues, sentences, fired.hits, undefined);
     if (why) return withReason('reporting', 'reporting', why, why === verb ? 'report_verb' : why.cls);
     if (source === 'news') {
       const at = fired.hits[0];

@@ -70,19 +70,20 @@ export function findTargets(text: ThreatText, sentences: ReadonlySet<number>): T
     const from = Math.min(...parts.map((m) => m.from));
     const to = Math.max(...parts.map((m) => m.to));
     const placeName = place?.payload.kind === 'place' ? ` in ${place.payload.name}` : '';
-    targets.push({ type: 'organization', name: `${shortOf.get(countryName) ?? countryName} ${head.name}${placeName}`, ...span(from, to) });
+    const base = `${shortOf.get(countryName) ?? countryName} ${head.name}`;
+    // The same organisation named again (وكر التجسس after السفارة الأمريكية في بغداد) is not a second target.
+    if (targets.some((t) => t.name === base || t.name.startsWith(`${base} in `))) continue;
+    targets.push({ type: 'organization', name: `${base}${placeName}`, ...span(from, to) });
   }
   for (const c of all) {
     if (used.has(c) || c.payload.kind !== 'country') continue;
     targets.push({ type: 'country', name: c.payload.country, ...span(c.from, c.to) });
   }
+  // One target once, by its fullest name ("US Embassy" is "US Embassy in Baghdad" said again).
   const seen = new Set<string>();
-  return targets.filter((t) => (seen.has(t.name) ? false : (seen.add(t.name), true)));
-}
-
-/** Places named in the sentences (for reasons; a place alone is not reported as a target). */
-export function placesIn(text: ThreatText, sentences: ReadonlySet<number>): string[] {
-  return longestOnly(gazetteer().matchAll(text))
-    .filter((m) => m.payload.kind === 'place' && sentences.has(text.tokens[m.from]?.sentence ?? -1))
-    .map((m) => (m.payload.kind === 'place' ? m.payload.name : ''));
+  return targets.filter((t) => {
+    if (seen.has(t.name) || targets.some((o) => o !== t && o.name.startsWith(`${t.name} in `))) return false;
+    seen.add(t.name);
+    return true;
+  });
 }

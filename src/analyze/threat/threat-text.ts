@@ -35,6 +35,8 @@ const SENTENCE_END = new Set(['.', '!', '?', '؟', ';', '؛', '\n', '|', '•', 
 const QUESTION = new Set(['?', '؟']);
 const OPEN_QUOTE = new Set(['«', '“', '„', '‹', '「']);
 const CLOSE_QUOTE = new Set(['»', '”', '›', '」']);
+/** Emoji that carry menace on their own (coffin, knife, bomb, blood, skull, noose, gun, target, hourglass). */
+export const THREAT_EMOJI: ReadonlySet<number> = new Set([0x26b0, 0x1faa6, 0x1f52a, 0x1f5e1, 0x1f4a3, 0x1f9e8, 0x1fa78, 0x2620, 0x1f480, 0x1faa2, 0x1f52b, 0x1f3af, 0x23f3, 0x231b]);
 const ANY_QUOTE = /["'«»“”„‹›「」‘’]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
@@ -89,22 +91,33 @@ export function readThreatText(original: string): ThreatText {
     }
     sentenceFirst = end;
   };
-  for (const w of words) {
-    let breakHere = false;
-    let question = false;
+  // Reads the characters between two words: sentence ends close the sentence there, menacing
+  // emoji (⚰️ 🔪 🩸…) become words of their own, `#` starts a hashtag.
+  const readGap = (from: number, to: number): { hash: boolean } => {
     let hash = false;
-    for (let i = prevEnd; i < w.start; i++) {
+    for (let i = from; i < to; i++) {
       const ch = text[i] ?? '';
       if (SENTENCE_END.has(ch)) {
-        breakHere = true;
-        if (QUESTION.has(ch)) question = true;
+        closeSentence(tokens.length, QUESTION.has(ch));
+        continue;
       }
       if (ch === '#') hash = true;
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0x2000 && THREAT_EMOJI.has(cp)) {
+        const width = cp > 0xffff ? 2 : 1;
+        const at = norm.map[i] ?? 0;
+        const glyph = String.fromCodePoint(cp);
+        tokens.push({ text: glyph, variants: [glyph], start: at, end: norm.map[i + width] ?? at + width, sentence, quoted: quoted[at] === 1, hashtag: false });
+        i += width - 1;
+      }
     }
+    return { hash };
+  };
+  for (const w of words) {
+    const { hash } = readGap(prevEnd, w.start);
     const gap = text.slice(prevEnd, w.start);
     // a hashtag runs on across underscores: #الثأر_لقادة_النصر
     hashtagRun = hash || (hashtagRun && gap === '_');
-    if (breakHere && tokens.length > 0) closeSentence(tokens.length, question);
     const start = norm.map[w.start] ?? 0;
     const end = norm.map[w.end] ?? original.length;
     const raw = original.slice(start, end);
@@ -116,9 +129,8 @@ export function readThreatText(original: string): ThreatText {
     }
     prevEnd = w.end;
   }
-  let endQuestion = false;
-  for (let i = prevEnd; i < text.length; i++) if (QUESTION.has(text[i] ?? '')) endQuestion = true;
-  closeSentence(tokens.length, endQuestion);
+  readGap(prevEnd, text.length);
+  closeSentence(tokens.length, false);
   return { original, tokens, sentences };
 }
 

@@ -6,9 +6,13 @@
 import type { Lexicon } from '../lexicon-schema.js';
 
 /** Infinitives of verbs of violence ("nous allons frapper", "il faut les tuer"). */
-const INF = '(frapper|tuer|detruire|attaquer|bombarder|viser|cibler|bruler|ecraser|aneantir|venger|egorger|exterminer|massacrer|decapiter|eliminer|liquider|abattre|raser|traquer|pourchasser|assassiner|executer|incendier|poignarder|combattre|punir|faire payer|faire sauter|faire exploser|faire couler le sang|verser le sang|mettre le feu|rayer de la carte|reduire en cendres)';
+const INF = '(frapper|tuer|detruire|decimer|devaster|pulveriser|attaquer|bombarder|viser|cibler|bruler|ecraser|aneantir|venger|egorger|exterminer|massacrer|decapiter|eliminer|liquider|abattre|raser|traquer|pourchasser|assassiner|executer|incendier|poignarder|combattre|punir|faire payer|faire sauter|faire exploser|faire couler le sang|verser le sang|mettre le feu|rayer de la carte|reduire en cendres)';
 /** First person plural future (frapperons) and singular (frapperai) of the same verbs. */
-const FUT_STEMS = ['frapper', 'tuer', 'detruir', 'attaquer', 'bombarder', 'viser', 'cibler', 'bruler', 'ecraser', 'aneantir', 'venger', 'egorger', 'exterminer', 'massacrer', 'decapiter', 'eliminer', 'liquider', 'abattr', 'raser', 'traquer', 'pourchasser', 'assassiner', 'incendier', 'poignarder', 'combattr', 'punir'];
+const FUT_STEMS = ['frapper', 'tuer', 'detruir', 'attaquer', 'bombarder', 'viser', 'cibler', 'bruler', 'ecraser', 'aneantir', 'venger', 'egorger', 'exterminer', 'massacrer', 'decapiter', 'eliminer', 'liquider', 'abattr', 'raser', 'traquer', 'pourchasser', 'assassiner', 'incendier', 'poignarder', 'combattr', 'punir', 'decimer', 'devaster', 'pulveriser'];
+/** The group's own fighters ("nos combattants"), not the state's army ("nos soldats", "nos forces"). */
+const OURS = '(combattants|moudjahidines|moudjahidin|mujahidin|moujahidines|moujahidin|freres|hommes|heros|lions|brigades|drones|missiles|roquettes|cellules|guerriers|chevaliers|cavaliers|commandos|fedayin|fedayins|fedayines|faucons|aigles|martyrs)';
+/** Who a taunt says was made to tremble ("nos frères ont fait trembler l'occupant"). */
+const ENEMY_OBJ = '(les mecreants|les infideles|les croises|les occupants|les ennemis|les sionistes|les apostats|les tyrans|les kouffar|les envahisseurs|les oppresseurs|loccupant|lennemi|lenvahisseur|loppresseur|le tyran|le regime|les traitres)';
 /** Plural imperatives. */
 const IMP = '(tuez|frappez|attaquez|egorgez|massacrez|detruisez|brulez|ciblez|visez|bombardez|abattez|decapitez|exterminez|ecrasez|combattez|pourchassez|traquez|poignardez|assassinez|incendiez|eliminez|punissez|chassez)';
 
@@ -22,13 +26,14 @@ export const fr: Lexicon = {
   cues: {
     first_person: ['nous', 'je', 'notre', 'nos', 'moi', 'nous memes', 'on', 'jai', 'jappelle', 'javertis'],
     our_side: [
-      'nos (combattants|moudjahidines|moudjahidin|mujahidin|freres|hommes|heros|lions|soldats|forces|unites|brigades|drones|missiles|roquettes|cellules|guerriers|chevaliers)',
+      `nos ${OURS}`,
       'la resistance islamique', 'la resistance', 'les moudjahidines', 'les moudjahidin', 'les soldats du califat', 'laxe de la resistance', 'les brigades', 'les lions de',
     ],
     future: ['allons', 'vais', 'va', 'irons', 'bientot', 'sous peu', 'prochainement', 'sont en route', 'arrivons', 'arrivent'],
     violence_verb: [
       INF, ...FUT_STEMS.map((s) => `${s}(ons|ai|ont|a)`), IMP, 'frappe', 'frappent', 'attaque', 'attaquent', 'detruit', 'detruisent', 'tue', 'tuent', 'massacre', 'brule',
       'mettrons le feu', 'ferons (payer|sauter|exploser|couler le sang)', 'tirer sur', 'tirerons sur', 'jihad', 'djihad', 'guerre sainte',
+      'reprendr(ons|ont|a|ai) (les armes|la lutte armee|le combat arme|le jihad|le djihad)', 'prendr(ons|ont|a) les armes', 'feront (payer|sauter|exploser|couler le sang)', 'mettront le feu',
     ],
     violence_noun: [
       'attaque', 'attaques', 'lattaque', 'dattaque', 'attentat', 'attentats', 'lattentat', 'explosion', 'lexplosion', 'massacre', 'assassinat', 'lassassinat', 'operation', 'operations',
@@ -41,7 +46,8 @@ export const fr: Lexicon = {
     ],
     we_will_violence: [
       ...FUT_STEMS.map((s) => `${s}(ons|ai)`), 'mettrons le feu', 'ferons (payer|sauter|exploser|couler le sang)', 'nous vous (aurons|trouverons|egorgerons|massacrerons)',
-      'on va (les|vous|le|la|te|) (tuer|frapper|egorger|massacrer|bruler|detruire|exploser|buter|crever|faire sauter)', 'nous arrivons', 'nous venons (vous|les) (egorger|tuer|chercher)',
+      'on va (les|vous|le|la|te|) (tuer|frapper|egorger|massacrer|bruler|detruire|exploser|buter|crever|faire sauter)', 'nous arrivons', 'nous venons (vous|les) (egorger|tuer|chercher)', 'reprendrons (les armes|la lutte armee|le jihad|le djihad)',
+      `nos ${OURS} [*] (${FUT_STEMS.join('|')})ont`, `nos ${OURS} [*] (reprendront (les armes|la lutte|la lutte armee|le combat|le jihad)|mettront le feu|feront (payer|sauter|exploser|couler le sang))`,
     ],
     imperative_violence: [
       `^${IMP} (les|le|la|tous|toutes|chaque|ces|leurs|leur|l|un|une|ceux|quiconque|partout|eux|lennemi|loccupant|les occupants|les croises|les mecreants|les apostats|les sionistes|les juifs|les americains|les soldats|lambassade)`,
@@ -56,11 +62,17 @@ export const fr: Lexicon = {
       'reponse (severe|ecrasante|foudroyante|terrible|douloureuse|cinglante)', 'au moment et (a|au) (lendroit|lieu) (de notre choix|que nous choisirons|opportun)', 'au moment opportun',
       'mort a', 'mort aux', 'leur sang est (licite|permis)', 'des rivieres de sang', 'un cimetiere pour', 'un enfer pour', 'transformer en enfer', 'bruleront en enfer', 'ne restera pas impuni*',
       'ne resteront pas impuni*', 'restera pas sans reponse', 'aura (son|notre) mot a dire', 'aurons notre mot', 'heure de la vengeance', 'nous arrivons', 'attendez (notre|la) (reponse|vengeance)',
-      'une lecon quils noublieront', 'seront (aneantis|detruits|ecrases|punis|chasses|egorges|balayes|frappes|vises|cibles)', 'sera (aneanti|detruit|ecrase|puni|frappe|vise|cible|raye de la carte)',
+      // "you lose nothing by waiting", "your turn will come", "we know where you live", "prepare your shrouds"
+      'vous ne perdez rien pour attendre', 'ils ne perdent rien pour attendre', '(votre|leur|ton) tour (viendra|arrive|approche|est proche)',
+      '(nous savons|on sait) ou (vous|tu|ils|elles|il|elle) (habite*|vi*|dor*|travaill*|se cache*|vous cachez|te caches)',
+      '(preparez|preparez bien) (vos|leurs) (linceuls|cercueils|tombes)', 'vos (linceuls|cercueils)', '(le sol|la terre) (brulera|tremblera) sous (vos|leurs|ses|tes) pieds',
+      'dormez (bien|tranquilles|en paix) tant que vous [le] pouvez', '(on|nous) (va|allons|vont) (te|vous|leur|lui) faire la peau', '(on|nous) (aura|aurons) (ta|votre|leur|sa|vos|leurs) peau',
+      '(vous allez|tu vas|ils vont) (crever|le regretter|le payer|le payer cher)', '(vous le|tu le|ils le) (paierez|payerez|paieras|payeras|paieront|payeront)', 'une lecon quils noublieront', 'seront (aneantis|detruits|ecrases|punis|chasses|egorges|balayes|frappes|vises|cibles)', 'sera (aneanti|detruit|ecrase|puni|frappe|vise|cible|raye de la carte)',
     ],
     ultimatum: [
       'sinon', 'faute de quoi', 'avant quil ne soit trop tard', 'avant quil soit trop tard', 'dernier avertissement', 'ultime avertissement', 'ultimatum', 'nous avertissons', 'javertis',
-      'ceci est un avertissement', 'si (vous|ils|le|la|les|votre|leur|washington|paris) (ne|persist*|continu*|os*|refus*)', 'quittez (notre|nos|le|la|immediatement)', 'retirez vous', 'partez',
+      'ceci est un avertissement', 'si (vous|ils|le|la|les|votre|leur|washington|paris) (ne|persist*|continu*|os*|refus*)', 'si * [*] (ne|persiste*|continue*|ose*|refuse*|sobstine*)',
+      'tant que (vous|ils|loccupant|lennemi) (occupe*|resterez|resteront|restera|persist*)', 'quittez (notre|nos|le|la|immediatement)', 'retirez vous', 'partez',
       'aura son mot a dire', 'vous avez (jusqua|jusque)', 'delai de',
     ],
     enemy: [
@@ -72,18 +84,18 @@ export const fr: Lexicon = {
     call: [
       'o (jeunes|musulmans|freres|croyants|lions|fils|peuple|oumma|hommes|moudjahidines|heros)', 'il est (du|de notre|de votre|le) devoir', 'levez vous', 'prenez les armes', 'repondez a lappel',
       'nous appelons', 'jappelle', 'appelons (tous|chaque|les)', 'chaque (musulman|croyant|frere|homme libre)', 'tout musulman', 'partout ou vous les trouvez', 'ou que vous soyez',
-      'avec ce que vous avez', 'avec tout ce que vous avez', 'loups solitaires', 'lheure est venue', 'le moment est venu', 'il est temps de', 'mobilisez vous', 'ne restez pas (les bras croises|silencieux)',
+      'avec ce que vous avez', 'avec tout ce que vous avez', 'lheure nest plus aux (discours|paroles|mots|larmes|lamentations)', 'assez de (discours|paroles)', 'place a laction', 'loups solitaires', 'lheure est venue', 'le moment est venu', 'il est temps de', 'mobilisez vous', 'ne restez pas (les bras croises|silencieux)',
     ],
     duty: ['devoir', 'obligation', 'obligatoire', 'fard', 'il faut', 'doit', 'doivent', 'incombe', 'est tenu'],
     offer: [
       '(pret|prets|prete|pretes|dispose|disposes|disponible*) a (former|fournir|entrainer|armer|envoyer|aider|soutenir|financer|conseiller|accueillir|equiper|offrir|donner|heberger|partager|transmettre)',
       'nous offrons', 'nous proposons', 'proposons de', 'offrons de', 'nous fournirons', 'fournirons', 'nous enverrons', 'enverrons', 'financerons', 'armerons', 'formerons', 'equiperons',
-      'a la disposition', 'a (votre|leur) disposition', 'nos portes sont ouvertes', 'faites un don', 'faites des dons', 'donnez (pour|a)', 'soutenez (les|nos)', 'contribuez',
+      'a la disposition', 'a (votre|leur) disposition', 'nos portes sont ouvertes', 'faites un don', 'faites des dons', 'donnez [genereusement] (pour|a)', 'soutenez (les|nos)', 'contribuez',
     ],
     support_noun: [
       'former', 'formation', 'formations', 'entrainement*', 'entrainer', 'conseil*', 'expertise', 'savoir faire', 'armes', 'armement', 'munitions', 'fonds', 'financement', 'argent', 'dons',
       'refuge', 'abri', 'abris', 'planque*', 'caches', 'camp', 'camps', 'explosifs', 'logisti*', 'equipement*', 'equiper', 'soutien', 'instructeurs', 'combattants', 'drones', 'missiles',
-      'roquettes', 'hebergement', 'passeports',
+      'roquettes', 'hebergement', 'passeports', 'armer',
     ],
     beneficiary: [
       'mouvements de liberation', 'mouvements', 'moudjahidines', 'moudjahidin', 'combattants', 'resistants', 'la resistance', 'freres', 'nos freres', 'quiconque', 'tous ceux qui', 'ceux qui',
@@ -94,21 +106,25 @@ export const fr: Lexicon = {
       'nous revendiquons', 'revendiquons', 'revendique (lattaque|lattentat|loperation|la responsabilite|lassassinat|lexplosion|les tirs|le tir|lassaut|la frappe|lembuscade)',
       '(assumons|assume|endossons) la responsabilite', 'la responsabilite de (lattaque|lattentat|loperation|lassassinat|lexplosion)', 'nous avons (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde|mene|execute|elimine|egorge)',
       'avons mene (lattaque|loperation|lattentat)', 'par la grace (de dieu|dallah)', 'grace a dieu nos',
+      '(mene|menee|menees|realise|realisee|execute|executee|signe|signee) par nos (combattants|moudjahidines|moudjahidin|mujahidin|lions|commandos|fedayin|fedayins|chevaliers|cavaliers|heros|freres moudjahidines)',
+      '(loeuvre|oeuvre) de nos (combattants|moudjahidines|moudjahidin|lions|commandos|fedayin|fedayins|freres)',
     ],
     attack_past: [
-      'ont (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde|mene|execute|elimine|egorge|pris dassaut|fait exploser|incendie)', 'a (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde)',
-      'avons (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde)', 'pris dassaut', 'fait exploser', 'abattu', 'detruit', 'tue', 'cible', 'vise', 'frappe', 'attaque',
+      'ont (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde|mene|execute|elimine|egorge|pris dassaut|fait exploser|fait sauter|incendie|decime|devaste|pris pour cible|mis le feu|reduit en cendres)', 'a (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde)',
+      'avons (frappe|attaque|vise|cible|detruit|tue|abattu|bombarde)', 'pris dassaut', 'fait exploser', 'fait sauter', 'pris pour cible', `(ont fait|font) trembler ${ENEMY_OBJ}`, 'abattu', 'detruit', 'tue', 'cible', 'vise', 'frappe', 'attaque',
     ],
     recruit: [
       'rejoignez', 'rejoindre', 'rejoins', 'engagez vous', 'enrolez vous', 'enrolez', 'sengager', 'senroler', 'hijra', 'faites la hijra', 'emigrez', 'contactez nous', 'ecrivez nous',
-      'inscrivez vous', 'portez vous volontaire', 'volontaires', 'venez [nous] rejoindre', 'la caravane', 'devenez (un|lun) de',
+      'inscrivez vous', 'portez vous volontaire', 'volontaires', 'venez [nous] rejoindre', 'la caravane', 'devenez (un|lun) de', '(en|par) (message|messages) prive*', 'en (mp|dm|prive)', 'contactez (ladmin|ladministrateur|le canal|nos freres)',
     ],
     cause: [
       'rangs', 'nos rangs', 'les rangs', 'jihad', 'djihad', 'moudjahidines', 'moudjahidin', 'la resistance', 'le front', 'la ligne de front', 'le combat', 'la lutte armee', 'le califat',
-      'la cause', 'les brigades', 'notre (mouvement|groupe|brigade|armee|lutte|combat|cause)', 'champ de bataille', 'la caravane', 'le martyre', 'la terre du jihad',
+      'la cause', 'les brigades', 'notre (mouvement|groupe|brigade|armee|lutte|combat|cause)', 'champ de bataille', 'la caravane', 'le martyre', 'la terre du jihad', 'la guerre sainte', 'le jihad', 'le djihad',
+      '(pret|prets|prete|pretes) a (combattre|mourir|donner (leur|sa|ta|votre) vie|prendre les armes|verser (leur|son|votre) sang|tout sacrifier|tomber en martyr*)',
+      '(pret|prets|prete|pretes) a se battre pour (la patrie|dieu|allah|la cause|la oumma|notre terre|leur terre|la terre|la liberation|lislam|la religion|le califat)',
     ],
     glory: [
-      'gloire', 'glorieux', 'glorieuse', 'heros', 'heroique*', 'operation benie', 'attaque benie', 'benie', 'beni', 'lions', 'que dieu (les|l|le|la) accepte', 'paradis', 'honneur*',
+      'gloire', 'glorieux', 'glorieuse', 'heros', 'heroique*', 'operation benie', 'attaque benie', 'benie', 'beni', 'lions', 'que dieu (les|l|le|la) accepte', '(quallah|que allah|que dieu|qu allah) (accepte|agree|recompense|benisse|fasse misericorde)', 'que leur exemple', 'paradis', 'honneur*',
       'saluons', 'felicit*', 'fiers', 'fierte', 'legende*', 'immortel*', 'eternel*', 'louange*', 'victoire', 'victorieux', 'braves', 'vaillant*', 'bravo', 'modele', 'exemple', 'gloire aux',
     ],
     martyr: ['martyr*', 'chahid', 'shahid', 'chouhada', 'istishhad*'],
@@ -118,20 +134,21 @@ export const fr: Lexicon = {
     ],
     gloat: [
       'nest que le debut', 'que le debut', 'le debut de la fin', 'lont [bien] merite', 'bien merite', 'chatiment divin', 'punition divine', 'rejouiss*', 'humili*', 'effondrement', 'seffondre',
-      'justice divine', 'ce quils meritent', 'gouter a leur propre',
+      'justice divine', 'ce quils meritent', 'gouter a leur propre', 'qui (ont fait|font|firent|vont faire) trembler', '(mis|mise|mises|mettre) a genoux', 'en deroute', 'la peur a change de camp',
     ],
     report_verb: [
       'a declare', 'ont declare', 'a affirme', 'ont affirme', 'selon', 'a annonce', 'ont annonce', 'a ecrit', 'ont ecrit', 'a menace', 'ont menace', 'menace de', 'a revendique', 'ont revendique',
       'aurait', 'auraient', 'a dit', 'ont dit', 'a indique', 'ont indique', 'a precise', 'a ajoute', 'a assure', 'a averti', 'ont averti', 'a prevenu', 'a promis', 'ont promis', 'a appele', 'ont appele',
       'a publie', 'ont publie', 'a poste', 'a diffuse', 'ont diffuse', 'affirme', 'declare', 'estime', 'rapporte', 'a rapporte', 'dapres', 'a en croire', 'citant', 'a salue', 'ont salue', 'a qualifie',
       'a exhorte', 'a jure', 'a lance', 'a proclame', 'assure', 'indique', 'precise', 'souligne', 'a souligne', 'explique', 'a explique', 'a revendique', 'revendiquee', 'revendique par', 'aurait revendique',
-      'a reconnu', 'a confirme', 'a promis de', 'menace', 'menacent', 'appelle', 'appellent', 'serait', 'seraient', 'presume*', 'selon laquelle', 'selon lequel',
+      'a t on appris', 'a t (il|elle) (dit|declare|ajoute|affirme|ecrit|precise|assure|indique|explique|averti|poursuivi|martele)', 'ont (ils|elles) (dit|declare|ajoute|affirme|precise|assure|indique)',
+      '(a|ont) fait savoir', '(a|ont) mis en garde', 'met en garde', 'mettent en garde', 'se reclamant', 'a reconnu', 'a confirme', 'a promis de', 'menace', 'menacent', 'appelle', 'appellent', 'serait', 'seraient', 'presume*', 'selon laquelle', 'selon lequel',
     ],
     report_source: [
       'sur (sa|son|leur) (chaine|compte|page|canal|site|fil)', 'sur telegram', 'via telegram', 'chaine telegram', 'dans un (communique|message|enregistrement|post|tweet|discours|preche|entretien|audio|texte)',
       'dans une (video|declaration|interview|publication|allocution|lettre)', '(le|un|ce) communique', 'communique (publie|diffuse|signe)', 'AFP', 'Reuters', 'AP', 'agence france presse',
       'agence', 'lagence', 'medias', 'des sources', 'sources (securitaires|locales|proches|officielles)', 'a la presse', 'aux journalistes', 'traduit', 'traduction', 'capture decran',
-      'le figaro', 'journal le monde', 'france 24', 'rfi', 'bfmtv', 'memri', 'selon des',
+      'de source (securitaire|policiere|judiciaire|proche|militaire|officielle|diplomatique)', 'une source proche', 'le figaro', 'journal le monde', 'france 24', 'rfi', 'bfmtv', 'memri', 'selon des',
     ],
     speaker_desc: [
       'milice*', 'chef', 'le chef', 'commandant', 'responsable', 'responsables', 'groupe', 'le groupe', 'porte parole', 'dirigeant*', 'leader', 'jihadiste*', 'djihadiste*', 'terroriste*',
@@ -142,13 +159,13 @@ export const fr: Lexicon = {
     counter: [
       'condamne*', 'denonce*', 'rejet*', 'deplore*', 'ne (partagez|relayez|diffusez) pas', 'ne pas (partager|relayer|diffuser)', 'inacceptable', 'ridicule', 'lamentable', 'honte a', 'propagande',
       'irresponsable', 'lache', 'laches', 'odieux', 'odieuse', 'abject', 'solidarite avec', 'nous nous opposons', 'ne (represente|representent) (pas|en rien)', 'menaces en lair', 'fanfaronnade*',
-      'bluff', 'rodomontade*', 'pathetique', 'absurde', 'grotesque', 'non a la violence', 'stop a la violence', 'halte a',
+      'bluff', 'rodomontade*', 'pathetique', 'absurde', 'grotesque', 'non a la violence', 'stop a la violence', 'halte a', 'apologie du terrorisme',
     ],
     negator: ['ne', 'pas', 'jamais', 'aucun', 'aucune', 'ni', 'sans', 'personne', 'rien', 'non', 'nullement'],
     denial: [
       'dementi*', 'dement', 'dementons', 'nions', 'nie', 'nient', 'niant', 'aucune intention', 'pas lintention', 'aucun lien', 'aucun role', 'navons rien a voir', 'rien a voir', 'ne sommes pas (derriere|responsables|impliques)',
       'pas responsables', 'faux communique', 'fausse (information|nouvelle|revendication)', 'fabrique de toutes pieces', 'infonde*', 'renoncons', 'renonce a', 'nous desolidarisons', 'se desolidarise',
-      'navons pas (mene|commis|revendique|menace)',
+      'navons (pas|jamais|rien) (mene|commis|revendique|menace|attaque|frappe|vise|cible|tue|pris les armes)', 'ne sommes pas les auteurs', 'nest pas (notre|de notre) (fait|oeuvre)',
     ],
     hypothetical: [
       'et si', 'imaginons', 'imaginez', 'supposons', 'hypothetique*', 'hypothese', 'scenario', 'si quelquun', 'si un groupe', 'dans (un|une|le|la) (film|roman|jeu|serie|fiction|simulation|exercice)',
@@ -186,6 +203,10 @@ export const fr: Lexicon = {
     { id: 'fr.threat.veiled_own_voice', category: 'threat', weight: 0.6, all: ['veiled_threat', 'first_person'], window: 12, none: ['benign_domain'] },
     { id: 'fr.threat.veiled', category: 'threat', weight: 0.45, all: ['veiled_threat'], none: ['benign_domain'] },
     { id: 'fr.threat.ultimatum_violence', category: 'threat', weight: 0.65, all: ['ultimatum', 'violence_verb'], window: 16, none: ['benign_domain'] },
+    {
+      id: 'fr.threat.ultimatum_our_side', category: 'threat', weight: 0.65, all: ['ultimatum', 'our_side', 'violence_verb'], ordered: true, window: 32, none: ['benign_domain'],
+      note: 'a long conditional: "si l’État ne renonce pas à … d’ici l’été, nos combattants frapperont …"',
+    },
     { id: 'fr.threat.ultimatum_veiled', category: 'threat', weight: 0.7, all: ['ultimatum', 'veiled_threat'], scope: 'post' },
     { id: 'fr.threat.our_side_violence', category: 'threat', weight: 0.6, all: ['our_side', 'future', 'violence_verb'], ordered: true, window: 8, none: ['benign_domain'] },
     { id: 'fr.threat.future_violence_enemy', category: 'threat', weight: 0.45, all: ['future', 'violence_verb', 'enemy'], window: 8, none: ['benign_domain'] },
@@ -205,7 +226,7 @@ export const fr: Lexicon = {
     { id: 'fr.glorification.glory_attack', category: 'glorification', weight: 0.6, all: ['glory', 'violence_noun'], window: 8, none: ['benign_domain'] },
     { id: 'fr.glorification.martyr_vow', category: 'glorification', weight: 0.65, all: ['martyr', 'vow'], scope: 'post', none: ['religious'] },
     { id: 'fr.glorification.gloat_enemy', category: 'glorification', weight: 0.6, all: ['gloat', 'enemy'], scope: 'post' },
-    { id: 'fr.glorification.gloat_violence', category: 'glorification', weight: 0.55, all: ['gloat', 'violence_noun'], window: 14 },
+    { id: 'fr.glorification.gloat_violence', category: 'glorification', weight: 0.55, all: ['gloat', 'violence_noun'], window: 14, none: ['benign_domain'] },
     { id: 'fr.glorification.our_martyrs', category: 'glorification', weight: 0.55, all: ['our_side', 'martyr'], scope: 'post', none: ['religious'] },
   ],
 };
