@@ -40,6 +40,8 @@ const GRAVITY: Record<ThreatCategory, number> = { threat: 0.95, incitement: 0.95
 /** Added to a category's best rule for each further rule that agrees. */
 const AGREEMENT = 0.05;
 const TARGET_BONUS = 0.05;
+/** Added to a one-class rule for each further separate cue of its class in the same place. */
+const MORE_CUES = 0.1;
 
 /** A category's score: its strongest rule, a little more for each other rule that agrees. */
 function combine(weights: number[]): number {
@@ -147,7 +149,8 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   const source = ctx.source ?? 'unknown';
   const framed: Framed[] = fired.map((f) => {
     const frame = frameOf(f, cues, source, chosen[0]?.lexicon.negationAfter === true);
-    return { fired: f, frame, weight: f.rule.weight * MODALITY_FACTOR[frame.modality] };
+    const weight = Math.min(0.95, f.rule.weight + MORE_CUES * Math.min(f.more, 2));
+    return { fired: f, frame, weight: weight * MODALITY_FACTOR[frame.modality] };
   });
   const original_ = framed.filter((f) => f.frame.stance === 'original');
   const categories = categoriesOf(text, original_, ctx.language);

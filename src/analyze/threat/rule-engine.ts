@@ -8,6 +8,20 @@ export interface FiredRule {
   rule: ThreatRule;
   hits: CueHit[];
   sentence: number;
+  /**
+   * For a one-class rule, how many more separate cues of the class agree in the same place
+   * ("your days are numbered, and what is coming you never dreamt of"): each adds to its weight.
+   */
+  more: number;
+}
+
+/** Cues of one class that do not overlap each other (the longest first). */
+function separate(hits: readonly CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of [...hits].sort((a, b) => b.to - b.from - (a.to - a.from))) {
+    if (!out.some((o) => o.from < h.to && h.from < o.to)) out.push(h);
+  }
+  return out.sort((a, b) => a.from - b.from);
 }
 
 /** Cues of a post grouped by class, and by class per sentence. */
@@ -86,7 +100,8 @@ export function fireRules(rules: readonly ThreatRule[], cues: CueIndex): FiredRu
       for (const a of anchors) {
         const got = satisfy(rule, a, (cls) => cues.byClass.get(cls) ?? []);
         if (got) {
-          fired.push({ rule, hits: got, sentence: -1 });
+          const all = rule.all.length === 1 ? separate(anchors) : got;
+          fired.push({ rule, hits: rule.all.length === 1 ? all : got, sentence: -1, more: rule.all.length === 1 ? all.length - 1 : 0 });
           break;
         }
       }
@@ -99,7 +114,8 @@ export function fireRules(rules: readonly ThreatRule[], cues: CueIndex): FiredRu
       if (rule.none?.some((c) => cues.inSentence(c, s).length > 0)) continue;
       const got = satisfy(rule, a, (cls) => cues.inSentence(cls, s));
       if (got) {
-        fired.push({ rule, hits: got, sentence: s });
+        const alike = rule.all.length === 1 ? separate(cues.inSentence(first, s)) : got;
+        fired.push({ rule, hits: alike, sentence: s, more: alike.length - got.length });
         done.add(s);
       }
     }
