@@ -115,5 +115,6 @@ describe('compileLexicon', () => {
       new ValidationError('lexicons/xx.ts: rules.xx.support_offer.a: class "weapon" has no phrases in this lexicon'),
     );
     expect(() => compileLexicon({ lang: 'xx', sources: [], cues: {}, rules: [] }, 'lexicons/xx.ts')).toThrow(/lexicons\/xx\.ts: invalid lexicon: sources/);
+    expect(() => compileLexicon({ lang: 'xx', sources: ['x'], cues: { offer: ['ready to (train )?'] }, rules: [] }, 'lexicons/xx.ts')).toThrow(/write \[word\] for an optional word/);
   });
 });

@@ -19,6 +19,12 @@ interface Bucket<T> {
   rest: Array<Entry<T>>;
 }
 
+/** A node of the trie of phrase-opening prefixes. */
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  bucket?: Bucket<T>;
+}
+
 interface Entry<T> {
   words: WordPattern[];
   anchored: boolean;
@@ -54,9 +60,8 @@ export function expandPhrase(phrase: string): string[] {
  */
 export class PhraseIndex<T> {
   private readonly exact = new Map<string, Bucket<T>>();
-  /** Entries whose first word is a prefix, by that prefix; `prefixLengths` are the lengths used. */
-  private readonly byPrefix = new Map<string, Bucket<T>>();
-  private prefixLengths: number[] = [];
+  /** Entries whose first word is a prefix, in a character trie of those prefixes. */
+  private readonly prefixTrie: TrieNode<T> = { next: new Map() };
   private stamp = 0;
 
   /**
@@ -67,6 +72,8 @@ export class PhraseIndex<T> {
 
   /** Adds every expansion of a phrase; returns a problem, or null. */
   add(phrase: string, payload: T): string | null {
+    // Regex habits do not work here: say [word] for an optional word.
+    if (/[?+{}]/.test(phrase)) return `"${phrase}" uses ? + or { }: write [word] for an optional word`;
     for (const expanded of expandPhrase(phrase)) {
       let body = expanded;
       const anchored = body.startsWith('^');
@@ -95,13 +102,8 @@ export class PhraseIndex<T> {
       const first = words[0];
       if (!first) return `"${phrase}" has no word once folded`;
       if (first.prefix && first.text.length < 2) return `"${phrase}" starts with a prefix shorter than two letters`;
-      const map = first.prefix ? this.byPrefix : this.exact;
       const entry: Entry<T> = { words, anchored, payload, stamp: -1 };
-      let bucket = map.get(first.text);
-      if (!bucket) {
-        bucket = { one: [], bySecond: new Map(), rest: [] };
-        map.set(first.text, bucket);
-      }
+      const bucket = first.prefix ? this.prefixBucket(first.text) : this.exactBucket(first.text);
       const second = words[1];
       if (!second) bucket.one.push(entry);
       else if (second.prefix) bucket.rest.push(entry);
@@ -110,11 +112,31 @@ export class PhraseIndex<T> {
         if (list) list.push(entry);
         else bucket.bySecond.set(second.text, [entry]);
       }
-      if (first.prefix && !this.prefixLengths.includes(first.text.length)) {
-        this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
-      }
     }
     return null;
+  }
+
+  private exactBucket(word: string): Bucket<T> {
+    let bucket = this.exact.get(word);
+    if (!bucket) {
+      bucket = { one: [], bySecond: new Map(), rest: [] };
+      this.exact.set(word, bucket);
+    }
+    return bucket;
+  }
+
+  private prefixBucket(prefix: string): Bucket<T> {
+    let node = this.prefixTrie;
+    for (const ch of prefix) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.bucket ??= { one: [], bySecond: new Map(), rest: [] };
+    return node.bucket;
   }
 
   private static wordMatches(text: ThreatText, i: number, p: WordPattern): boolean {
@@ -161,7 +183,6 @@ export class PhraseIndex<T> {
   matchAll(text: ThreatText): Array<PhraseMatch<T>> {
     const out: Array<PhraseMatch<T>> = [];
     const tokens = text.tokens;
-    const lengths = this.prefixLengths;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token) continue;
@@ -169,9 +190,11 @@ export class PhraseIndex<T> {
       const next = tokens[i + 1]?.variants;
       for (const v of token.variants) {
         this.tryBucket(text, i, this.exact.get(v), next, out);
-        for (const len of lengths) {
-          if (len > v.length) break;
-          this.tryBucket(text, i, this.byPrefix.get(v.slice(0, len)), next, out);
+        // every prefix of the word that starts a phrase, walking the trie letter by letter
+        let node: TrieNode<T> | undefined = this.prefixTrie;
+        for (let k = 0; k < v.length && node; k++) {
+          node = node.next.get(v[k] ?? '');
+          if (node?.bucket) this.tryBucket(text, i, node.bucket, next, out);
         }
       }
     }

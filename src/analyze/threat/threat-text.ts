@@ -1,4 +1,4 @@
-import { normalizeWithMap, tokenize } from '../../text/normalize.js';
+import { normalizeWithMap } from '../../text/normalize.js';
 
 /** A word of the post, on folded text, with what the rules need to know about its place. */
 export interface ThreatToken {
@@ -72,11 +72,46 @@ export function cliticVariants(word: string): string[] {
   return out;
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+// Whether each BMP code unit is a letter or digit (1) or not (2); 0 until first seen.
+const wordUnit = new Uint8Array(0x10000);
+
+function isWordAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) ?? c;
+    return WORD.test(String.fromCodePoint(cp)) ? 2 : 0; // width of a supplementary letter, or 0
+  }
+  let k = wordUnit[c] ?? 0;
+  if (k === 0) {
+    k = WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    wordUnit[c] = k;
+  }
+  return k === 1 ? 1 : 0;
+}
+
+/** Words (runs of letters and digits) of folded text, like `tokenize` but without a regex per word. */
+function scanWords(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let i = 0;
+  while (i < text.length) {
+    let w = isWordAt(text, i);
+    if (w === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && (w = isWordAt(text, i)) > 0) i += w;
+    out.push({ text: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
 /** Folds and splits a post into words and sentences, marking quotes and hashtags. */
 export function readThreatText(original: string): ThreatText {
   const norm = normalizeWithMap(original);
   const text = norm.text;
-  const words = tokenize(text);
+  const words = scanWords(text);
   const tokens: ThreatToken[] = [];
   const sentences: ThreatSentence[] = [];
   let sentence = 0;
