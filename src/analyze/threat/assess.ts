@@ -49,6 +49,21 @@ function combine(weights: number[]): number {
   return Math.min(0.95, (sorted[0] ?? 0) + AGREEMENT * (sorted.length - 1));
 }
 
+// The same evidence words come back post after post: their gloss is looked up once.
+const glossCache = new Map<string, string | null>();
+
+/** The English gloss of Arabic-script evidence from the glossary, or null when it knows none. */
+function glossOf(words: string, language: string): string | null {
+  const key = `${language}\u0000${words}`;
+  const cached = glossCache.get(key);
+  if (cached !== undefined) return cached;
+  const glosses = findGlossTerms(words, { languages: [language, 'ar', 'fa', 'ur'] }).map((g) => g.gloss.split(';')[0]?.trim() ?? g.gloss);
+  const gloss = glosses.length > 0 ? [...new Set(glosses)].join('; ') : null;
+  if (glossCache.size > 20_000) glossCache.clear();
+  glossCache.set(key, gloss);
+  return gloss;
+}
+
 function evidenceOf(text: ThreatText, fired: FiredRule, language: string): Evidence[] {
   return [...fired.hits]
     .sort((a, b) => a.from - b.from)
@@ -57,10 +72,8 @@ function evidenceOf(text: ThreatText, fired: FiredRule, language: string): Evide
       const end = text.tokens[h.to - 1]?.end ?? start;
       const words = text.original.slice(start, end);
       const ev: Evidence = { start, end, text: words, rule: fired.rule.id };
-      if (/[\u0600-\u06ff]/.test(words)) {
-        const gloss = findGlossTerms(words, { languages: [language, 'ar', 'fa', 'ur'] }).map((g) => g.gloss.split(';')[0]?.trim() ?? g.gloss);
-        if (gloss.length > 0) ev.gloss = [...new Set(gloss)].join('; ');
-      }
+      const gloss = /[\u0600-\u06ff]/.test(words) ? glossOf(words, language) : null;
+      if (gloss) ev.gloss = gloss;
       return ev;
     });
 }

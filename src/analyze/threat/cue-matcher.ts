@@ -1,5 +1,5 @@
 import { ValidationError } from '../../core/errors.js';
-import { type CueClass, type Lexicon, lexiconSchema } from './lexicon-schema.js';
+import { type CueClass, cueClasses, type Lexicon, lexiconSchema } from './lexicon-schema.js';
 import { PhraseIndex } from './phrase-index.js';
 import type { ThreatText } from './threat-text.js';
 
@@ -18,6 +18,8 @@ export interface CompiledLexicon {
   lexicon: Lexicon;
   phrases: PhraseIndex<{ cls: CueClass; source: string }>;
 }
+
+const CLASS_INDEX = new Map<CueClass, number>(cueClasses.map((c, i) => [c, i]));
 
 /** Classes that describe the frame, not the content; `benign` does not remove them. */
 export const FRAME_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
@@ -59,10 +61,10 @@ export function compileLexicon(input: unknown, file: string): CompiledLexicon {
  * Cues of class `benign` remove the content cues they overlap ("heart attack" is not an attack).
  */
 export function findCues(text: ThreatText, lexicons: readonly CompiledLexicon[]): CueHit[] {
-  const longest = new Map<string, CueHit>();
+  const longest = new Map<number, CueHit>();
   for (const lex of lexicons) {
     for (const m of lex.phrases.matchAll(text)) {
-      const key = `${m.payload.cls}:${m.from}`;
+      const key = (CLASS_INDEX.get(m.payload.cls) ?? 0) + m.from * 64;
       const prior = longest.get(key);
       if (!prior || prior.to < m.to) longest.set(key, { cls: m.payload.cls, from: m.from, to: m.to, source: m.payload.source });
     }

@@ -43,8 +43,16 @@ export class CueIndex {
     return this.text.tokens[hit.from]?.sentence ?? -1;
   }
 
+  private readonly bySentence = new Map<string, CueHit[]>();
+
   inSentence(cls: CueClass, sentence: number): CueHit[] {
-    return (this.byClass.get(cls) ?? []).filter((h) => this.sentenceOf(h) === sentence);
+    const key = `${cls}:${sentence}`;
+    let list = this.bySentence.get(key);
+    if (!list) {
+      list = (this.byClass.get(cls) ?? []).filter((h) => this.sentenceOf(h) === sentence);
+      this.bySentence.set(key, list);
+    }
+    return list;
   }
 
   has(cls: CueClass): boolean {
