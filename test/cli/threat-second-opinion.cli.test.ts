@@ -19,6 +19,9 @@ describe('rasad threat second-opinion', () => {
     const env: Record<string, string> = { RASAD_HOME: home };
     expect((await runCli(['import', posts], env)).code).toBe(0);
 
+    const listed = JSON.parse((await runCli(['items', 'list', '--json'], env)).stdout) as Array<{ key: string; threat: { is_threat: boolean; categories: Array<{ label: string }> } | null }>;
+    expect(listed[0]?.threat).toMatchObject({ is_threat: true, categories: [{ label: 'threat' }] });
+
     const unconfigured = await runCli(['threat', 'second-opinion'], env);
     expect(unconfigured.code).not.toBe(0);
     expect(unconfigured.stderr).toMatch(/RASAD_TRANSLATE_ENGINE=openai-compatible/);

@@ -11,7 +11,7 @@ import { translationOfItem } from '../../store/translation.repository.js';
 import { glossesFor, presentTranslation } from '../../app/item.presenter.js';
 import { presentThreat, presentThreatLabel } from '../../app/threat.presenter.js';
 import { getThreat } from '../../store/analysis.repository.js';
-import { labelsOfItem } from '../../store/threat-label.repository.js';
+import { labelsOfItem, threatsOfItems } from '../../store/threat-label.repository.js';
 import { labelLines, threatLines } from '../threat-format.js';
 import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
@@ -97,7 +97,17 @@ export function registerItems(program: Command, io: Io): void {
         }
         found.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.seq - a.seq);
         const shown = found.slice(0, opts.limit);
-        if (opts.json) return writeJson(io, shown.map(cliItem));
+        if (opts.json) {
+          // each item with its threat assessment (CLI.md `threat` shape plus reported/reasons), or null
+          const threats = await threatsOfItems(ctx.db, shown.map((i) => i.id));
+          return writeJson(
+            io,
+            shown.map((i) => {
+              const t = threats.get(i.id);
+              return { ...cliItem(i), threat: t ? presentThreat(t) : null };
+            }),
+          );
+        }
         for (const i of shown) {
           const text = (i.title ? `${i.title} — ${i.text}` : i.text).replace(/\s+/g, ' ').slice(0, 100);
           io.stdout.write(`${i.publishedAt ?? '(undated)'}  ${i.key}  [${i.language ?? '?'}]  ${text}\n`);
