@@ -151,6 +151,17 @@ describe('threat panel, evidence highlights and review in the web UI', () => {
     await page.close();
   });
 
+  it('narrows the list to threats with the "Threats only" filter, kept in the address', async () => {
+    const { page } = await openPage();
+    await page.locator(`[data-testid="item-card"][data-key="${keys.report}"]`).waitFor();
+    await page.getByTestId('threats-only').check();
+    await page.waitForURL(/threats=1/);
+    await page.locator(`[data-testid="item-card"][data-key="${keys.offer}"]`).waitFor();
+    await page.locator(`[data-testid="item-card"][data-key="${keys.report}"]`).waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid="item-card"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('shows a reported threat muted, with the stance and the words behind it', async () => {
     const { page, external } = await openPage(`?item=${encodeURIComponent(keys.report)}`);
     const panel = page.locator('dialog.detail').getByTestId('threat-panel');

@@ -56,14 +56,14 @@ export function App() {
     const controller = new AbortController();
     moreController.current?.abort();
     setList(EMPTY_LIST);
-    fetchItems({ limit: PAGE_SIZE, language: route.language, source: route.source }, controller.signal).then(
+    fetchItems({ limit: PAGE_SIZE, language: route.language, source: route.source, threat: route.threats }, controller.signal).then(
       (page) => setList({ ...EMPTY_LIST, items: page.items, next: page.next, loading: false }),
       (error: unknown) => {
         if (!isAbortError(error)) setList({ ...EMPTY_LIST, loading: false, error: errorMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [route.language, route.source, listNonce, onActorPages]);
+  }, [route.language, route.source, route.threats, listNonce, onActorPages]);
 
   // Search results, best first, whenever the query changes (or is submitted again).
   useEffect(() => {
@@ -95,14 +95,14 @@ export function App() {
     moreController.current?.abort();
     moreController.current = controller;
     setList((l) => ({ ...l, loadingMore: true, moreError: null }));
-    fetchItems({ limit: PAGE_SIZE, before: cursor, language: route.language, source: route.source }, controller.signal).then(
+    fetchItems({ limit: PAGE_SIZE, before: cursor, language: route.language, source: route.source, threat: route.threats }, controller.signal).then(
       (page) =>
         setList((l) => ({ ...l, items: appendUnique(l.items, page.items), next: page.next, loadingMore: false })),
       (error: unknown) => {
         if (!isAbortError(error)) setList((l) => ({ ...l, loadingMore: false, moreError: errorMessage(error) }));
       },
     );
-  }, [list.next, list.loadingMore, route.language, route.source]);
+  }, [list.next, list.loadingMore, route.language, route.source, route.threats]);
 
   const hrefFor = useCallback((key: string) => routeHref({ ...route, item: key }), [route]);
 
@@ -117,16 +117,17 @@ export function App() {
   const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false }), [nav]);
   const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true }), [nav]);
   const onActorFilter = useCallback((aq: string) => nav.set({ aq }, { replace: true }), [nav]);
-  const indexHref = routeHref({ q: '', language: null, source: null, item: null, actor: null, actors: true, aq: '' });
+  const indexHref = routeHref({ q: '', language: null, source: null, threats: false, item: null, actor: null, actors: true, aq: '' });
   const actorNav = useMemo<ActorNav>(
     () => ({
-      href: (id) => routeHref({ q: '', language: null, source: null, item: null, actor: id, actors: false, aq: '' }),
+      href: (id) => routeHref({ q: '', language: null, source: null, threats: false, item: null, actor: id, actors: false, aq: '' }),
       open: nav.openActor,
     }),
     [nav],
   );
   const setLanguage = useCallback((language: string | null) => nav.set({ language }), [nav]);
   const setSource = useCallback((source: string | null) => nav.set({ source }), [nav]);
+  const setThreats = useCallback((threats: boolean) => nav.set({ threats }), [nav]);
 
   // The search API has no filters: language/source chips narrow the results here.
   const results = useMemo(() => {
@@ -134,9 +135,10 @@ export function App() {
     return search.results.filter(
       (r) =>
         (route.language === null || r.item.language === route.language) &&
-        (route.source === null || r.item.source.id === route.source),
+        (route.source === null || r.item.source.id === route.source) &&
+        (!route.threats || r.item.threat?.is_threat === true),
     );
-  }, [search, route.language, route.source]);
+  }, [search, route.language, route.source, route.threats]);
 
   const statsData = stats.status === 'ready' ? stats.stats : null;
   const activeSource = statsData?.sources.find((s) => s.id === route.source) ?? null;
@@ -163,6 +165,7 @@ export function App() {
         onClearSearch={onClear}
         onClearLanguage={() => setLanguage(null)}
         onClearSource={() => setSource(null)}
+        onClearThreats={() => setThreats(false)}
         onRefresh={() => {
           if (searching) setSearchNonce((n) => n + 1);
           else setListNonce((n) => n + 1);
@@ -174,7 +177,7 @@ export function App() {
         <SearchResults
           search={search}
           results={results}
-          filtered={route.language !== null || route.source !== null}
+          filtered={route.language !== null || route.source !== null || route.threats}
           hrefFor={hrefFor}
           onOpen={nav.openItem}
           onHashtag={onHashtag}
@@ -184,7 +187,7 @@ export function App() {
       ) : (
         <ItemList
           list={list}
-          filtered={route.language !== null || route.source !== null}
+          filtered={route.language !== null || route.source !== null || route.threats}
           hrefFor={hrefFor}
           onOpen={nav.openItem}
           onHashtag={onHashtag}
@@ -204,7 +207,7 @@ export function App() {
               <a href="/" onClick={(event) => {
                 if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
                 event.preventDefault();
-                nav.set({ q: '', language: null, source: null, item: null, actor: null, actors: false, aq: '' });
+                nav.set({ q: '', language: null, source: null, threats: false, item: null, actor: null, actors: false, aq: '' });
               }}>
                 Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
               </a>
@@ -232,6 +235,11 @@ export function App() {
           <div className="controls-row">
             <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
             {!onActorPages && <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />}
+            {!onActorPages && (
+              <label className="threat-filter">
+                <input type="checkbox" checked={route.threats} onChange={(e) => setThreats(e.target.checked)} data-testid="threats-only" /> Threats only
+              </label>
+            )}
           </div>
           {!onActorPages && statsData && statsData.languages.length > 0 && (
             <div className="controls-row languages-row">

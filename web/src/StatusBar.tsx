@@ -15,12 +15,13 @@ interface StatusBarProps {
   onClearSearch: () => void;
   onClearLanguage: () => void;
   onClearSource: () => void;
+  onClearThreats: () => void;
   onRefresh: () => void;
 }
 
 /** Total for the current list filter, when the stats can tell it. */
 function knownTotal(route: Route, stats: Stats | null): number | null {
-  if (!stats) return null;
+  if (!stats || route.threats) return null;
   if (route.language === null && route.source === null) return stats.items;
   if (route.source === null) return stats.languages.find((l) => l.code === route.language)?.items ?? null;
   if (route.language === null) return stats.sources.find((s) => s.id === route.source)?.items ?? null;
@@ -81,6 +82,14 @@ export function StatusBar(props: StatusBarProps) {
           <span className="filter-pill">
             <span className="muted">source</span> <bdi>{props.sourceName}</bdi>
             <button type="button" className="pill-x" aria-label="Clear source filter" title="Clear source filter" onClick={props.onClearSource}>
+              ×
+            </button>
+          </span>
+        )}
+        {route.threats && (
+          <span className="filter-pill">
+            <span className="muted">only</span> threats
+            <button type="button" className="pill-x" aria-label="Clear threats filter" title="Clear threats filter" onClick={props.onClearThreats}>
               ×
             </button>
           </span>

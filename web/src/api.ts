@@ -443,6 +443,8 @@ export interface ItemQuery {
   before?: string | null;
   language?: string | null;
   source?: string | null;
+  /** Only items assessed as threats. */
+  threat?: boolean;
 }
 
 export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promise<ItemPage> {
@@ -451,6 +453,7 @@ export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promis
   if (query.before) params.set('before', query.before);
   if (query.language) params.set('language', query.language);
   if (query.source) params.set('source', query.source);
+  if (query.threat) params.set('threat', '1');
   const body = rec(await getJson(`/api/items?${params.toString()}`, signal));
   return {
     items: (Array.isArray(body.items) ? body.items : []).map(toItemView),

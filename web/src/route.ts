@@ -1,5 +1,5 @@
 // The page state that belongs in the address bar, so a search, a filter or an open item can be
-// linked and survives a reload: `?q=…&language=…&source=…&item=…`, an actor page `?actor=<id>`,
+// linked and survives a reload: `?q=…&language=…&source=…&threats=1&item=…`, an actor page `?actor=<id>`,
 // the actors index `?actors=1&aq=<filter>`.
 
 import { useEffect, useMemo, useState } from 'react';
@@ -8,6 +8,8 @@ export interface Route {
   q: string;
   language: string | null;
   source: string | null;
+  /** Only posts assessed as threats. */
+  threats: boolean;
   item: string | null;
   /** The actor whose page is shown. */
   actor: string | null;
@@ -33,6 +35,7 @@ export function readRoute(search: string = window.location.search): Route {
     q: (params.get('q') ?? '').trim(),
     language: param(params, 'language'),
     source: param(params, 'source'),
+    threats: (param(params, 'threats') ?? '0') !== '0',
     item: param(params, 'item'),
     actor: param(params, 'actor'),
     actors: (param(params, 'actors') ?? '0') !== '0',
@@ -45,6 +48,7 @@ export function routeHref(route: Route): string {
   if (route.q) params.set('q', route.q);
   if (route.language) params.set('language', route.language);
   if (route.source) params.set('source', route.source);
+  if (route.threats) params.set('threats', '1');
   if (route.actor) params.set('actor', route.actor);
   else if (route.actors) {
     params.set('actors', '1');
