@@ -91,7 +91,7 @@ function reportingVerb(cues: CueIndex, sentences: ReadonlySet<number> | null, co
     const before = tokens[v.from - 1]?.text ?? '';
     const word = tokens[v.from]?.text ?? '';
     // "we said", "you wrote your last story", "has been declared", النشر (a noun, not نشر)
-    return !firstPerson.some((f) => f.to <= v.from && v.from - f.to <= 1) && !PASSIVE.has(before) && !SECOND_PERSON.has(before) && !/^(ال|لل)/.test(word);
+    return !firstPerson.some((f) => f.to <= v.from && v.from - f.to <= 3 && cues.sentenceOf(f) === cues.sentenceOf(v)) && !PASSIVE.has(before) && !SECOND_PERSON.has(before) && !/^(ال|لل)/.test(word);
   });
 }
 
@@ -106,7 +106,8 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
   const text = cues.text;
 
   let modality: Frame['modality'] = 'asserted';
-  const question = [...sentences].some((s) => text.sentences[s]?.question);
+  // a question only when every sentence the rule drew on is one ("…and honestly? Best night…")
+  const question = [...sentences].every((s) => text.sentences[s]?.question);
   const qword = inSentences(cues, 'question_word', sentences, fired.hits).find((h) => text.sentences[cues.sentenceOf(h)]?.first === h.from);
   // "Is there no man left who will avenge…?": a rhetorical call, not a question.
   const rhetorical = fired.hits.some((h) => h.cls === 'call' || h.cls === 'imperative_violence');
@@ -133,7 +134,11 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
   // Counter-speech may repeat the violent words ("we condemn the attack"): overlap allowed.
   const counter = firstOf(cues, 'counter', []);
   const partisan = firstOf(cues, 'partisan', fired.hits);
-  const hardDistance = firstOf(cues, 'report_source', fired.hits) ?? firstOf(cues, 'quote_intro', fired.hits);
+  // "follow the channel" is a partisan footer, not "on his channel"
+  const partisanHits = cues.byClass.get('partisan') ?? [];
+  const hardDistance = [...(cues.byClass.get('report_source') ?? []), ...(cues.byClass.get('quote_intro') ?? [])].find(
+    (h) => !overlaps(h, fired.hits) && !overlaps(h, partisanHits),
+  );
   const verb = reportingVerb(cues, null, fired.hits);
   const core = fired.hits.filter((h) => !['first_person', 'our_side', 'future', 'enemy', 'beneficiary', 'cause'].includes(h.cls));
   const quoted = core.length > 0 && core.every(quotedHit);

@@ -272,6 +272,8 @@ export const fa: Lexicon = {
     { id: 'fa.claim.our_side_attacked', category: 'claim', weight: 0.7, all: ['our_side', 'attack_past'], ordered: true, window: 24, none: ['benign_domain'] },
     { id: 'fa.recruitment.join_cause', category: 'recruitment', weight: 0.7, all: ['recruit', 'cause'], window: 10 },
     { id: 'fa.recruitment.call_join', category: 'recruitment', weight: 0.5, all: ['call', 'recruit'], window: 12 },
+    { id: 'fa.glorification.gloat_glory', category: 'glorification', weight: 0.6, all: ['gloat', 'glory'], scope: 'post', none: ['religious'] },
+    { id: 'fa.glorification.glory_attack_past', category: 'glorification', weight: 0.6, all: ['glory', 'attack_past'], scope: 'post', none: ['benign_domain', 'religious'] },
     { id: 'fa.glorification.martyr_glory', category: 'glorification', weight: 0.6, all: ['martyr', 'glory'], scope: 'post', none: ['religious'] },
     { id: 'fa.glorification.martyr_vow', category: 'glorification', weight: 0.65, all: ['martyr', 'vow'], scope: 'post', none: ['religious'] },
     { id: 'fa.glorification.vow_glory', category: 'glorification', weight: 0.6, all: ['vow', 'glory'], scope: 'post', none: ['religious'] },

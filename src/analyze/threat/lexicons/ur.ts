@@ -177,7 +177,7 @@ export const ur: Lexicon = {
       '(دہشت گردی|دہشتگردی|غربت|کرپشن|بدعنوانی|جہالت|منشیات|مہنگائی|بیماری|کورونا|ڈینگی|پولیو|ناانصافی|ظلم) کے خلاف (لڑنا|جنگ|جہاد|لڑیں|لڑائی|جدوجہد|لڑ رہے|لڑنے)',
       '(تنقید|طنز|مذاق|تضحیک) کا نشانہ', '(قانونی|تادیبی|سخت قانونی) کارروائی', 'وقت ضائع', 'ٹیکے', 'انسداد دہشت گردی', 'کو ہدف بناتے', 'مارکیٹ کو ہدف', 'فتح کرنے کی', 'قیمتوں کی جنگ', 'غربت کے خلاف جنگ', 'پولیو کے خلاف',
     ],
-    benign_domain: [
+    benign_domain: ['بولر*', 'چھک*', 'کپتان', 'وکٹ*', 'رنز', 'اننگز', 'میچ', 'کرکٹ', 'بیٹنگ', 'بالنگ', 
       'میچ', 'ٹیم', 'کرکٹ', 'باؤلنگ', 'بولنگ', 'باؤلر*', 'بیٹنگ', 'بلے باز', 'وکٹ*', 'رنز', 'چھکا', 'چوکا', 'اننگز', 'گیم', 'پب جی', 'فٹبال', 'ہاکی', 'کھلاڑی*', 'ہسپتال',
       'اسپتال', 'ڈاکٹر', 'مریض', 'علاج', 'ٹیکے', 'ویکسین', 'پولیو', 'صحت', 'گانا', 'گانے', 'فلم', 'ڈرامہ', 'البم', 'کنسرٹ', 'پریزنٹیشن', 'دفتر', 'باس', 'مارکیٹ', 'مارکیٹنگ',
       'سیلز', 'برانڈ', 'تاریخ', 'تاریخی', 'مورخ*', 'انتخابات', 'الیکشن', 'مغل', 'پانی پت', 'تجارت', 'اسٹاک', 'کلاس', 'کورس', 'یونیورسٹی', 'اسکول', 'کالج', 'ورکشاپ', 'ابتدائی طبی امداد', 'سیلاب', 'زلزلہ', 'متاثرین', 'دکان', 'خریداری', 'جلسہ', 'احتجاج', 'دھرنا', 'ریلی',
@@ -218,6 +218,8 @@ export const ur: Lexicon = {
     },
     { id: 'ur.recruitment.join_cause', category: 'recruitment', weight: 0.7, all: ['recruit', 'cause'], window: 10 },
     { id: 'ur.recruitment.call_join', category: 'recruitment', weight: 0.5, all: ['call', 'recruit'], window: 12 },
+    { id: 'ur.glorification.gloat_glory', category: 'glorification', weight: 0.6, all: ['gloat', 'glory'], scope: 'post', none: ['religious'] },
+    { id: 'ur.glorification.glory_attack_past', category: 'glorification', weight: 0.6, all: ['glory', 'attack_past'], scope: 'post', none: ['benign_domain', 'religious'] },
     { id: 'ur.glorification.martyr_glory', category: 'glorification', weight: 0.6, all: ['martyr', 'glory'], scope: 'post', none: ['religious'] },
     { id: 'ur.glorification.martyr_vow', category: 'glorification', weight: 0.65, all: ['martyr', 'vow'], scope: 'post', none: ['religious'] },
     { id: 'ur.glorification.vow_glory', category: 'glorification', weight: 0.6, all: ['vow', 'glory'], scope: 'post', none: ['religious'] },
