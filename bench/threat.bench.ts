@@ -7,10 +7,11 @@
 // and posts per second on one core. Ends with one JSON line of the figures.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type FunctionalCase, readFunctionalCases, sourceKindOf } from '../src/analyze/threat/functional-cases.js';
+import { type FunctionalCase, readFunctionalCases } from '../src/analyze/threat/functional-cases.js';
 import { threatCategories, type ThreatCategory } from '../src/analyze/threat/taxonomy.js';
 import type * as AssessModule from '../src/analyze/threat/assess.js';
 import type * as LexiconsModule from '../src/analyze/threat/lexicons/index.js';
+import { sourceKindOf } from '../src/analyze/threat/stance.js';
 import { keywordBaseline } from './threat-baseline.js';
 import { categoryScores, type Judged, pct, threatScores, wronglyFlagged } from './threat-metrics.js';
 import { loadScenario } from './threat-scenario.js';
@@ -159,7 +160,7 @@ if (scenario) {
     lang: s.lang,
     group: s.stanceLabel === 'counter_speech' ? 'counter' : s.stanceLabel === '' ? (s.isThreat ? 'fire' : 'benign') : s.stanceLabel,
     text: s.text,
-    source: s.platform === 'rss' || s.platform === 'web' ? 'news' : 'social',
+    source: sourceKindOf(s.platform),
     gold: { isThreat: s.isThreat, categories: s.categories, acceptable: s.acceptable },
   }));
   figures.scenario = report('seed-kh-2021 (../shared/scenarios, truth.json)', posts);

@@ -4,7 +4,7 @@ import type { ThreatRecord } from '../store/analysis.repository.js';
 import { assessThreat } from './threat/assess.js';
 import type { CompiledLexicon } from './threat/cue-matcher.js';
 import { shippedLexicons } from './threat/lexicons/index.js';
-import type { SourceKind } from './threat/stance.js';
+import { sourceKindOf } from './threat/stance.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
 /** Bumped whenever lexicons, rules or scoring change, so stored assessments are redone. */
@@ -20,13 +20,6 @@ export interface ThreatInput {
   mentions?: FoundMention[];
 }
 
-/** A feed item or web article presumes reporting; a channel post or tweet does not. */
-export function sourceKindOfPlatform(platform: string | null | undefined): SourceKind {
-  if (platform === 'rss' || platform === 'web') return 'news';
-  if (platform === 'telegram' || platform === 'x') return 'social';
-  return 'unknown';
-}
-
 /**
  * The threat stage: lexicons and rules per language, the frame of each rule that fired, targets
  * and a score that shows its reasons (docs/THREAT.md). Pure given the compiled lexicons.
@@ -38,7 +31,7 @@ export const threatStage = {
     return assessThreat(ctx.lexicons, input.text, {
       language: input.language,
       script: input.script,
-      source: sourceKindOfPlatform(input.platform),
+      source: sourceKindOf(input.platform),
       ...(input.mentions ? { mentions: input.mentions } : {}),
     });
   },

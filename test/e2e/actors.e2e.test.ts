@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { type AppContext, openContext } from '../../src/app/context.js';
@@ -14,7 +15,6 @@ import { normalize } from '../../src/text/normalize.js';
 import { markSegments } from '../../web/src/text.js';
 import { buildNewItem } from '../support/factories.js';
 
-const CHROMIUM = process.env.RASAD_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = process.env.RASAD_SCREENSHOTS ?? null;
 const NOW = '2026-11-24T10:00:00.000Z';
 
@@ -119,10 +119,7 @@ describe('actor pages and mention highlights in the web UI', () => {
       mention(en.id, EN_TEXT, PERSON.id, 'Abu Salim al-Hadidi', 0.91),
     ]);
     server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -132,14 +129,8 @@ describe('actor pages and mention highlights in the web UI', () => {
   });
 
   // Every page load is watched: viewing preserved material must not call out to platforms or CDNs.
-  async function openPage(pathAndQuery = ''): Promise<{ page: Page; external: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const external: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
-    });
-    await page.goto(server.url + pathAndQuery);
-    return { page, external };
+  function openPage(pathAndQuery = ''): Promise<{ page: Page; external: string[] }> {
+    return openWatchedPage(browser, server.url, pathAndQuery, { viewport: { width: 1100, height: 900 } });
   }
 
   async function shot(page: Page, name: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openWatchedPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threatRecord } from '../../src/analyze/threat.stage.js';
 import { loadConfig } from '../../src/app/config.js';
@@ -16,7 +17,6 @@ import { evidenceMarks, evidenceTitle, toThreat } from '../../web/src/threat-vie
 import { buildNewItem } from '../support/factories.js';
 import { AR_OFFER_TEXT, arOfferAssessment, EN_REPORT_TEXT, enReportAssessment } from '../support/threat-fixtures.js';
 
-const CHROMIUM = process.env.RASAD_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = process.env.RASAD_SCREENSHOTS ?? null;
 const NOW = '2026-11-24T10:00:00.000Z';
 
@@ -90,10 +90,7 @@ describe('threat panel, evidence highlights and review in the web UI', () => {
     const at = AR_OFFER_TEXT.indexOf(group);
     await replaceMentions(db, offer.id, [{ id: 'm1', itemId: offer.id, actorId: 'actor-fajr', matchedText: group, spanStart: at, spanEnd: at + group.length, score: 0.95, method: 'alias', stageVersion: 'actors@1' }]);
     server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -103,15 +100,8 @@ describe('threat panel, evidence highlights and review in the web UI', () => {
   });
 
   // Every page load is watched: viewing preserved material must not call out to platforms or CDNs.
-  async function openPage(pathAndQuery = ''): Promise<{ page: Page; external: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    const external: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
-    });
-    await page.goto(server.url + pathAndQuery);
-    return { page, external };
+  function openPage(pathAndQuery = ''): Promise<{ page: Page; external: string[] }> {
+    return openWatchedPage(browser, server.url, pathAndQuery, { viewport: { width: 1100, height: 900 }, timeoutMs: 10_000 });
   }
 
   it('badges threats in the list, highlights the evidence in the text and explains it in the panel', async () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openWatchedPage } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { type AppContext, openContext } from '../../src/app/context.js';
@@ -10,7 +11,6 @@ import { type MockEngine, sendJson, startMockEngine } from '../../src/analyze/tr
 import { runCli } from '../support/cli.js';
 
 const DEMO = path.resolve(import.meta.dirname, '../../demo/scenario');
-const CHROMIUM = process.env.RASAD_CHROMIUM ?? '/usr/bin/chromium';
 
 // The built UI (web/dist) served by the real server over a demo home, driven by Debian's Chromium.
 describe('web UI', () => {
@@ -37,10 +37,7 @@ describe('web UI', () => {
     expect(rest.code, rest.stderr).toBe(0);
     ctx = await openContext(loadConfig(env));
     server = await startServer(ctx, { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -51,12 +48,7 @@ describe('web UI', () => {
   });
 
   it('lists items newest first, searches in Arabic and shows Arabic right to left', async () => {
-    const page = await browser.newPage();
-    const external: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
-    });
-    await page.goto(server.url);
+    const { page, external } = await openWatchedPage(browser, server.url);
     await page.getByTestId('item-card').first().waitFor();
     expect(await page.getByTestId('item-card').count()).toBeGreaterThan(10);
 

@@ -2,7 +2,7 @@ import { findGlossTerms } from '../../text/glossary.js';
 import { type CompiledLexicon, findCues } from './cue-matcher.js';
 import type { CueClass } from './lexicon-schema.js';
 import { CueIndex, fireRules, type FiredRule } from './rule-engine.js';
-import { frameOf, type Frame, type SourceKind } from './stance.js';
+import { frameOf, type Frame, reason, type SourceKind } from './stance.js';
 import { type CategoryResult, type Evidence, type Stance, type StanceReason, type ThreatAssessment, type ThreatCategory, type ThreatTarget, severityOf, threatCategories } from './taxonomy.js';
 import { findTargets } from './targets.js';
 import { readThreatText, type ThreatText } from './threat-text.js';
@@ -209,20 +209,13 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   // Nothing fired as a threat. Still say whether the post is framed as a report, and why a
   // threat-like sentence did not count (a question, a hypothetical, a negation).
   const reasons = uniqueReasons(framed.flatMap((f) => f.frame.reasons));
-  // A denial of violence ("no intention of targeting…") is negated even when no rule fired.
-  const denial = cues.byClass.get('denial')?.[0];
-  if (denial && VIOLENT.some((c) => cues.has(c)) && !reasons.some((r) => r.kind === 'negated')) {
-    const start = text.tokens[denial.from]?.start ?? 0;
-    const end = text.tokens[denial.to - 1]?.end ?? start;
-    reasons.push({ kind: 'negated', start, end, text: original.slice(start, end), rule: `denial:${denial.source}` });
-  }
+  // A denial or condemnation of violence ("no intention of targeting…") frames the post even
+  // when no rule fired.
   const violent = VIOLENT.some((c) => cues.has(c));
+  const denial = cues.byClass.get('denial')?.[0];
+  if (denial && violent && !reasons.some((r) => r.kind === 'negated')) reasons.push(reason(cues, 'negated', denial, 'denial'));
   const counter = cues.byClass.get('counter')?.[0];
-  if (counter && violent && !reasons.some((r) => r.kind === 'negated' || r.kind === 'counter')) {
-    const start = text.tokens[counter.from]?.start ?? 0;
-    const end = text.tokens[counter.to - 1]?.end ?? start;
-    reasons.push({ kind: 'counter', start, end, text: original.slice(start, end), rule: `counter:${counter.source}` });
-  }
+  if (counter && violent && !reasons.some((r) => r.kind === 'negated' || r.kind === 'counter')) reasons.push(reason(cues, 'counter', counter, 'counter'));
   const reporting = cues.has('report_verb') || cues.has('report_source') || source === 'news';
   const stance: Stance = reasons.some((r) => r.kind === 'negated')
     ? 'negated'

@@ -40,10 +40,3 @@ export function readFunctionalCases(path: string): FunctionalCase[] {
   });
   return out;
 }
-
-/** A feed or article presumes reporting; a channel or tweet does not. */
-export function sourceKindOf(source: string | null | undefined): 'news' | 'social' | 'unknown' {
-  if (source === 'rss' || source === 'web') return 'news';
-  if (source === 'telegram' || source === 'x') return 'social';
-  return 'unknown';
-}

@@ -5,8 +5,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assessThreat } from './assess.js';
-import { type FunctionalCase, readFunctionalCases, sourceKindOf } from './functional-cases.js';
+import { type FunctionalCase, readFunctionalCases } from './functional-cases.js';
 import { shippedLexicons } from './lexicons/index.js';
+import { sourceKindOf } from './stance.js';
 
 const DIR = path.join(import.meta.dirname, 'cases');
 const cases: FunctionalCase[] = readdirSync(DIR)

@@ -6,6 +6,13 @@ import type { Stance, StanceReason } from './taxonomy.js';
 /** Where the post was published, as far as the stance is concerned. */
 export type SourceKind = 'news' | 'social' | 'unknown';
 
+/** A feed item or web article presumes reporting; a channel post or tweet does not. */
+export function sourceKindOf(platform: string | null | undefined): SourceKind {
+  if (platform === 'rss' || platform === 'web') return 'news';
+  if (platform === 'telegram' || platform === 'x') return 'social';
+  return 'unknown';
+}
+
 /** How a fired rule is framed: who speaks, and whether the words are asserted. */
 export interface Frame {
   stance: Stance;
@@ -22,7 +29,8 @@ const SECOND_PERSON = new Set(['you', 'u', 'انت', 'انتم', 'شما', 'تو
 // Cues that say the author speaks for themselves.
 const OWN_VOICE = new Set<CueClass>(['first_person', 'our_side', 'we_will_violence', 'imperative_violence']);
 
-function reason(cues: CueIndex, kind: StanceReason['kind'], hit: CueHit, cls: string): StanceReason {
+/** A stance reason over a cue's words, its rule named `class:phrase`. */
+export function reason(cues: CueIndex, kind: StanceReason['kind'], hit: CueHit, cls: string): StanceReason {
   const tokens = cues.text.tokens;
   const start = tokens[hit.from]?.start ?? 0;
   const end = tokens[hit.to - 1]?.end ?? start;
