@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { loadPipeline, type Pipeline } from '../analyze/pipeline.js';
 import { createTranslator } from '../analyze/translate/create-translator.js';
 import type { TranslationDeps } from '../analyze/translation.runner.js';
+import type { EventsDeps } from '../events/events.runner.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   pipeline(): Promise<Pipeline>;
   /** What the translation runner needs: the configured engine, target language and timeout. */
   translation(): TranslationDeps;
+  /** What the event clusterer needs: the database, the clock and the analysts' language. */
+  events(): EventsDeps;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,23 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
         target: t.target,
         timeoutMs: t.timeoutMs,
         mentionFinder: () => registry().then((actors) => createMentionFinder(actors)),
+      };
+    },
+    events() {
+      return {
+        db,
+        clock: opts.clock ?? systemClock,
+        targetLang: config.translation.target,
+        // an author's display name counts when the whole name is one registry actor
+        authorActors: () =>
+          registry().then((actors) => {
+            const finder = createMentionFinder(actors);
+            return (name: string) => {
+              const found = finder.find(name);
+              const whole = found.filter((m) => m.end - m.start >= name.trim().length * 0.8);
+              return [...new Set(whole.map((m) => m.actorId))];
+            };
+          }),
       };
     },
     close: () => db.close(),

@@ -19,6 +19,8 @@ export interface DemoFacts {
   mentioned?: Array<{ canonical: string; mentions: number }>;
   /** The highest threat assessments: threats first, then posts that report or quote one. */
   threats?: ThreatOverviewRow[];
+  /** Events: every report of one happening, with its first item. */
+  events?: Array<{ id: string; title: string; members: number; sources: number; languages: string[]; first: string | null; why: string | null }>;
 }
 
 const labelsOf = (categories: unknown[]): string =>
@@ -71,6 +73,14 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
       lines.push(`- \`${t.key}\` · ${t.score} ${t.severity} · ${what}`);
     }
     lines.push('', `Every score shows its spans and rules: \`rasad threat show ${f.threats[0]?.key ?? '<key>'}\`.`);
+  }
+  if (f.events && f.events.length > 0) {
+    lines.push('', '## Events: one happening, every report of it', '');
+    for (const e of f.events) {
+      lines.push(`- \`${e.id}\` · ${e.members} items from ${e.sources} independent source(s) in ${e.languages.join(', ') || '—'} · ${cell(e.title)}`);
+      if (e.first) lines.push(`  - first: \`${e.first}\` — ${cell(e.why ?? '')}`);
+    }
+    lines.push('', `The timeline, with each member's relation and why: \`rasad events show ${f.events[0]?.id ?? '<id>'}\`.`);
   }
   lines.push('', '## Search in any script', '');
   for (const s of f.searches) {

@@ -5,6 +5,7 @@ import type { Db } from '../store/database.js';
 import type { StoredItem } from '../store/item.repository.js';
 import { labelsOfItems, threatsOfItems } from '../store/threat-label.repository.js';
 import { translationsOfItems } from '../store/translation.repository.js';
+import { eventsOfItems } from './events.service.js';
 import { type ItemView, presentItem } from './item.presenter.js';
 
 /**
@@ -13,12 +14,13 @@ import { type ItemView, presentItem } from './item.presenter.js';
  */
 export async function presentItems(db: Db, items: readonly StoredItem[], targetLang: string): Promise<ItemView[]> {
   const ids = items.map((i) => i.id);
-  const [translations, mentions, threats, labels, seconds] = await Promise.all([
+  const [translations, mentions, threats, labels, seconds, events] = await Promise.all([
     translationsOfItems(db, ids, targetLang),
     mentionsOfItems(db, ids),
     threatsOfItems(db, ids),
     labelsOfItems(db, ids),
     stageOutputsOfItems(db, ids, SECOND_OPINION_STAGE.name),
+    eventsOfItems(db, ids),
   ]);
   return items.map((i) => {
     const second = storedSecondOpinionSchema.safeParse(seconds.get(i.id));
@@ -26,6 +28,7 @@ export async function presentItems(db: Db, items: readonly StoredItem[], targetL
       assessment: threats.get(i.id),
       labels: labels.get(i.id),
       secondOpinion: second.success ? second.data : null,
+      event: events.get(i.id) ?? null,
     });
   });
 }

@@ -86,6 +86,8 @@ export const itemViewSchema = z.object({
   threat_labels: z.array(threatLabelViewSchema),
   /** The engine's own assessment beside the rules' (never instead), when one was asked. */
   threat_second_opinion: secondOpinionViewSchema.nullable(),
+  /** The event the item belongs to (every report of one happening), or null when it stands alone. */
+  event: z.object({ id: z.string(), title: z.string(), members: z.number(), first: z.boolean() }).nullable(),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
@@ -94,6 +96,7 @@ export interface ItemThreat {
   assessment?: ThreatRecord | undefined;
   labels?: readonly ThreatLabelRecord[] | undefined;
   secondOpinion?: StoredSecondOpinion | null;
+  event?: { id: string; title: string; members: number; first: boolean } | null;
 }
 
 /**
@@ -140,6 +143,7 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord, m
     threat: threat.assessment ? presentThreat(threat.assessment) : null,
     threat_labels: (threat.labels ?? []).map(presentThreatLabel),
     threat_second_opinion: threat.secondOpinion ? presentSecondOpinion(threat.secondOpinion) : null,
+    event: threat.event ?? null,
   };
 }
 

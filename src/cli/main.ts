@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.js';
 import { registerActors } from './commands/actors.command.js';
 import { registerAnalyze } from './commands/analyze.command.js';
 import { registerDemo } from './commands/demo.command.js';
+import { registerEvents } from './commands/events.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerItems } from './commands/items.command.js';
 import { registerSearch } from './commands/search.command.js';
@@ -27,6 +28,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerItems(program, io);
   registerActors(program, io);
   registerThreat(program, io);
+  registerEvents(program, io);
   registerServe(program, io);
   for (const c of program.commands) c.exitOverride();
   return program;

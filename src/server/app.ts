@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import type { AppContext } from '../app/context.js';
 import { DomainError } from '../core/errors.js';
 import { registerActorRoutes } from './routes/actors.routes.js';
+import { registerEventRoutes } from './routes/events.routes.js';
 import { registerItemRoutes } from './routes/items.routes.js';
 import { registerThreatRoutes } from './routes/threat.routes.js';
 
@@ -48,6 +49,7 @@ export async function buildServer(ctx: AppContext, opts: { webRoot: string | nul
     registerItemRoutes(api, ctx);
     registerActorRoutes(api, ctx);
     registerThreatRoutes(api, ctx);
+    registerEventRoutes(api, ctx);
     done();
   }, { prefix: '/api' });
 

@@ -174,3 +174,31 @@ export async function topThreats(db: Db, limit: number): Promise<ThreatOverviewR
     reported: fromJson<unknown[]>(r.reported, []),
   }));
 }
+
+/** The actors named in each of these items (mentions in the original text or its translation). */
+export async function actorIdsOfItems(db: Db, itemIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const batch = itemIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const rows = await db.kysely.selectFrom('mentions').select(['itemId', 'actorId']).distinct().where('itemId', 'in', batch).execute();
+    for (const r of rows) {
+      const list = out.get(r.itemId) ?? [];
+      if (!list.includes(r.actorId)) list.push(r.actorId);
+      out.set(r.itemId, list);
+    }
+  }
+  return out;
+}
+
+/** The threat score of each of these items that has one. */
+export async function threatScoresOfItems(db: Db, itemIds: readonly string[]): Promise<Map<string, { score: number; severity: string; isThreat: boolean }>> {
+  const out = new Map<string, { score: number; severity: string; isThreat: boolean }>();
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const batch = itemIds.slice(i, i + 500);
+    if (batch.length === 0) continue;
+    const rows = await db.kysely.selectFrom('threatAssessments').select(['itemId', 'score', 'severity', 'isThreat']).where('itemId', 'in', batch).execute();
+    for (const r of rows) out.set(r.itemId, { score: Number(r.score), severity: r.severity, isThreat: Boolean(r.isThreat) });
+  }
+  return out;
+}

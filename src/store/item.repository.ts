@@ -162,6 +162,8 @@ export interface ItemQuery {
   threatOnly?: boolean;
   /** Only items whose threat score is at least this (0–100). */
   minScore?: number | null;
+  /** One row per event: members of an event other than its first item are left out. */
+  collapseEvents?: boolean;
 }
 
 /** A page of items, newest first, and the cursor of the next page. */
@@ -256,6 +258,15 @@ export async function listItems(db: Db, q: ItemQuery): Promise<ItemPage> {
       if (minScore !== undefined && minScore !== null) t = t.where('threatAssessments.score', '>=', minScore);
       return t;
     });
+  }
+  if (q.collapseEvents) {
+    query = query.where('items.id', 'not in', (eb) =>
+      eb
+        .selectFrom('eventMembers')
+        .innerJoin('events', 'events.id', 'eventMembers.eventId')
+        .select('eventMembers.itemId')
+        .where((w) => w.or([w('events.firstItemId', 'is', null), w('events.firstItemId', '!=', w.ref('eventMembers.itemId'))])),
+    );
   }
   const cursor = q.before ? decodeCursor(q.before) : null;
   if (cursor) {
@@ -381,4 +392,32 @@ export async function itemTextsAfter(
 ): Promise<Array<{ id: string; seq: number; text: string; language: string | null; script: string | null; platform: string }>> {
   const rows = await db.kysely.selectFrom('items').select(['id', 'seq', 'text', 'language', 'script', 'platform']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/**
+ * Items published (or, without a platform date, collected) in [from, to], excluding some ids: the
+ * time window the event clusterer reads around a batch of new items.
+ */
+export async function itemsInWindow(db: Db, from: string, to: string, exclude: ReadonlySet<string>, limit = 200_000): Promise<StoredItem[]> {
+  const rows = await selectItems(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('items.publishedAt', '>=', from), eb('items.publishedAt', '<=', to)]),
+        eb.and([eb('items.publishedAt', 'is', null), eb('items.collectedAt', '>=', from), eb('items.collectedAt', '<=', to)]),
+      ]),
+    )
+    .orderBy('items.publishedAt')
+    .limit(limit)
+    .execute();
+  return rows.filter((r) => !exclude.has(r.id)).map(fromRow);
+}
+
+/** Items by key (missing keys are skipped). */
+export async function getItemsByKeys(db: Db, keys: readonly string[]): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await selectItems(db).where('items.key', 'in', keys.slice(i, i + 500)).execute();
+    out.push(...rows.map(fromRow));
+  }
+  return out;
 }

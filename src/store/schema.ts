@@ -184,6 +184,9 @@ export interface EventsTable {
   stageVersion: string;
   createdAt: string;
   updatedAt: string;
+  anomalies: unknown;
+  memberCount: number;
+  lastSeenAt: string | null;
 }
 
 export interface EventMembersTable {
@@ -192,6 +195,17 @@ export interface EventMembersTable {
   relation: string;
   score: number;
   addedAt: string;
+  linkedTo: string | null;
+  why: string | null;
+}
+
+export interface EventDecisionsTable {
+  id: string;
+  kind: string;
+  itemKeys: unknown;
+  reason: string;
+  analyst: string;
+  createdAt: string;
 }
 
 export interface UsersTable {
@@ -252,6 +266,7 @@ export interface Database {
   threatLabels: ThreatLabelsTable;
   events: EventsTable;
   eventMembers: EventMembersTable;
+  eventDecisions: EventDecisionsTable;
   users: UsersTable;
   translations: TranslationsTable;
   itemTranslations: ItemTranslationsTable;

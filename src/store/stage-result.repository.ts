@@ -60,3 +60,8 @@ export async function stageOutputsOfItems(db: Db, itemIds: readonly string[], st
   }
   return out;
 }
+
+/** Forgets one stage's results for every item (its next run re-processes everything). */
+export async function deleteStageResults(db: Db, stage: string): Promise<void> {
+  await db.kysely.deleteFrom('stageResults').where('stage', '=', stage).execute();
+}

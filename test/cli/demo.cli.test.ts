@@ -13,6 +13,8 @@ describe('rasad demo', () => {
       expect(r.stdout).toContain('# Rasad demo');
       expect(r.stdout).toMatch(/Imported 3\d items from 5 files \(0 duplicates, 0 failed\)/);
       expect(r.stdout).toContain('Starter registry loaded: 8 actors');
+      expect(r.stdout).toContain('## Events: one happening, every report of it');
+      expect(r.stdout).toMatch(/first: `telegram:c1302716485\/3326` — earliest of \d+ members/);
       // The offer is found by the Arabic query typed with tashkeel and without.
       expect(r.stdout.match(/best: `telegram:c1302716485\/3326`/g)?.length).toBeGreaterThanOrEqual(2);
     }

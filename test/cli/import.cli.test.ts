@@ -58,7 +58,12 @@ describe('rasad import, search, items on SQLite', () => {
     const show = await runCli(['items', 'show', OFFER, '--json'], env);
     const shown = JSON.parse(show.stdout) as { key: string; stages: Array<{ stage: string }> };
     expect(shown.key).toBe(OFFER);
-    expect(shown.stages.map((s) => s.stage).sort()).toEqual([expect.stringMatching(/^actors@\d+$/), expect.stringMatching(/^language@\d+$/), expect.stringMatching(/^threat@\d+$/)]);
+    expect(shown.stages.map((s) => s.stage).sort()).toEqual([
+      expect.stringMatching(/^actors@\d+$/),
+      expect.stringMatching(/^events@\d+$/),
+      expect.stringMatching(/^language@\d+$/),
+      expect.stringMatching(/^threat@\d+$/),
+    ]);
   });
 
   it('rejects corrupted files with a one-line error and exit 1, keeping the database as it was', async () => {
@@ -156,7 +161,7 @@ describe('rasad analyze --pending', () => {
     expect((await runCli(['import', file, '--no-analyze'], env)).code).toBe(0);
     const before = JSON.parse((await runCli(['items', 'list', '--json'], env)).stdout) as Array<{ language: string | null }>;
     expect(before.map((i) => i.language)).toEqual([null, null]);
-    expect((await runCli(['analyze', '--pending'], env)).stdout).toBe('analyzed 2 stored item(s)\n');
+    expect((await runCli(['analyze', '--pending'], env)).stdout).toBe('analyzed 2 stored item(s)\nevents: placed 2 item(s); 0 event(s) created or changed\n');
     const after = JSON.parse((await runCli(['items', 'list', '--json'], env)).stdout) as Array<{ language: string | null }>;
     expect(after.map((i) => i.language).sort()).toEqual(['ar', 'en']);
     expect((await runCli(['analyze', '--pending'], env)).stdout).toBe('analyzed 0 stored item(s)\n');

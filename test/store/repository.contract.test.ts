@@ -5,7 +5,7 @@ import { getActor, saveActor, actorIdsByNormalizedAlias } from '../../src/store/
 import { getThreat, mentionsOfItem, replaceMentions, saveThreat } from '../../src/store/analysis.repository.js';
 import { getCapture, insertCapture } from '../../src/store/capture.repository.js';
 import type { Db } from '../../src/store/database.js';
-import { listEvents, saveEvent } from '../../src/store/event.repository.js';
+import { listEvents, membersOfEvents, putMembers, saveEventSummary } from '../../src/store/event.repository.js';
 import { countItems, existingKeys, getItemByKey, insertItems, listItems } from '../../src/store/item.repository.js';
 import { listSources, upsertSource } from '../../src/store/source.repository.js';
 import { getStageResults, itemsNeedingStage, saveStageResults } from '../../src/store/stage-result.repository.js';
@@ -209,10 +209,13 @@ describe.each<DialectName>(['sqlite', 'postgres'])('repositories on %s', (dialec
     expect(threat?.isThreat).toBe(true);
     expect(threat?.categories).toEqual([{ label: 'support_offer', score: 0.8 }]);
 
-    await saveEvent(db, { id: 'e1', title: 'Offer', firstItemId: item.id, firstSeenAt: NOW, firstWhy: 'earliest', confidence: 0.9, corroboration: 1, stageVersion: 'events@1', members: [{ itemId: item.id, relation: 'origin', score: 1 }] }, NOW);
-    const [event] = await listEvents(db);
-    expect(event?.members).toEqual([{ itemId: item.id, relation: 'origin', score: 1 }]);
+    await saveEventSummary(db, { id: 'e1', title: 'Offer', firstItemId: item.id, firstSeenAt: NOW, firstWhy: 'earliest', confidence: 0.9, corroboration: 1, stageVersion: 'events@1', anomalies: ['a'], memberCount: 1, lastSeenAt: NOW }, NOW);
+    await putMembers(db, [{ eventId: 'e1', itemId: item.id, relation: 'copy', score: 0.9, linkedTo: null, why: 'near-duplicate', addedAt: NOW }]);
+    const { events: [event], total } = await listEvents(db);
+    expect(total).toBe(1);
+    expect(event?.anomalies).toEqual(['a']);
     expect(event?.corroboration).toBe(1);
+    expect(await membersOfEvents(db, ['e1'])).toEqual([{ eventId: 'e1', itemId: item.id, relation: 'copy', score: 0.9, linkedTo: null, why: 'near-duplicate', addedAt: NOW }]);
 
     await createUser(db, { id: 'u1', username: 'analyst', displayName: 'An Analyst', role: 'analyst', createdAt: NOW });
     await expect(createUser(db, { id: 'u2', username: 'analyst', displayName: null, role: 'viewer', createdAt: NOW })).rejects.toThrow();

@@ -5,6 +5,9 @@ import { ActorIndex } from './ActorIndex.js';
 import { ActorNavContext, isPlainClick } from './ActorNav.js';
 import type { ActorNav } from './ActorNav.js';
 import { ActorPage } from './ActorPage.js';
+import { EventDetail } from './EventDetail.js';
+import { EventList, EventNavContext } from './EventList.js';
+import type { EventNav } from './EventList.js';
 import { ItemDetail } from './ItemDetail.js';
 import { ItemList } from './ItemList.js';
 import { LanguageChips } from './LanguageChips.js';
@@ -13,7 +16,7 @@ import { SearchResults } from './SearchResults.js';
 import { SourceFilter } from './SourceFilter.js';
 import { StatsSummary } from './StatsSummary.js';
 import { StatusBar } from './StatusBar.js';
-import { routeHref, useRoute } from './route.js';
+import { HOME_ROUTE, routeHref, useRoute } from './route.js';
 import { EMPTY_LIST, PAGE_SIZE, SEARCH_LIMIT } from './state.js';
 import type { ListState, SearchState, StatsState } from './state.js';
 import { sourceLabel } from './text.js';
@@ -34,8 +37,10 @@ export function App() {
   const moreController = useRef<AbortController | null>(null);
 
   const searching = route.q !== '';
-  // The actor page or the actors index replace the item list and search results.
+  // The actor page, the actors index, an event page or the events list replace the item list and search results.
   const onActorPages = route.actor !== null || route.actors;
+  const onEventPages = !onActorPages && (route.event !== null || route.events);
+  const onPages = onActorPages || onEventPages;
 
   // Counts for the header, the language chips and the source menu.
   useEffect(() => {
@@ -52,18 +57,18 @@ export function App() {
 
   // Newest-first list: first page whenever the filters change.
   useEffect(() => {
-    if (onActorPages) return;
+    if (onPages) return;
     const controller = new AbortController();
     moreController.current?.abort();
     setList(EMPTY_LIST);
-    fetchItems({ limit: PAGE_SIZE, language: route.language, source: route.source, threat: route.threats }, controller.signal).then(
+    fetchItems({ limit: PAGE_SIZE, language: route.language, source: route.source, threat: route.threats, collapse: route.collapse }, controller.signal).then(
       (page) => setList({ ...EMPTY_LIST, items: page.items, next: page.next, loading: false }),
       (error: unknown) => {
         if (!isAbortError(error)) setList({ ...EMPTY_LIST, loading: false, error: errorMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [route.language, route.source, route.threats, listNonce, onActorPages]);
+  }, [route.language, route.source, route.threats, route.collapse, listNonce, onPages]);
 
   // Search results, best first, whenever the query changes (or is submitted again).
   useEffect(() => {
@@ -84,9 +89,9 @@ export function App() {
   }, [route.q, searchNonce]);
 
   useEffect(() => {
-    // The actor pages set their own title.
-    if (!onActorPages) document.title = route.q ? `“${route.q}” — Rasad` : 'Rasad — رصد';
-  }, [route.q, onActorPages]);
+    // The actor and event pages set their own title.
+    if (!onPages) document.title = route.q ? `“${route.q}” — Rasad` : 'Rasad — رصد';
+  }, [route.q, onPages]);
 
   const loadMore = useCallback(() => {
     const cursor = list.next;
@@ -95,50 +100,67 @@ export function App() {
     moreController.current?.abort();
     moreController.current = controller;
     setList((l) => ({ ...l, loadingMore: true, moreError: null }));
-    fetchItems({ limit: PAGE_SIZE, before: cursor, language: route.language, source: route.source, threat: route.threats }, controller.signal).then(
+    fetchItems({ limit: PAGE_SIZE, before: cursor, language: route.language, source: route.source, threat: route.threats, collapse: route.collapse }, controller.signal).then(
       (page) =>
         setList((l) => ({ ...l, items: appendUnique(l.items, page.items), next: page.next, loadingMore: false })),
       (error: unknown) => {
         if (!isAbortError(error)) setList((l) => ({ ...l, loadingMore: false, moreError: errorMessage(error) }));
       },
     );
-  }, [list.next, list.loadingMore, route.language, route.source, route.threats]);
+  }, [list.next, list.loadingMore, route.language, route.source, route.threats, route.collapse]);
 
   const hrefFor = useCallback((key: string) => routeHref({ ...route, item: key }), [route]);
 
   const onSearch = useCallback(
     (q: string) => {
       if (q === route.q) setSearchNonce((n) => n + 1);
-      else nav.set({ q, item: null, actor: null, actors: false });
+      else nav.set({ q, item: null, actor: null, actors: false, event: null, events: false });
     },
     [nav, route.q],
   );
   const onClear = useCallback(() => nav.set({ q: '', item: null }), [nav]);
-  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false }), [nav]);
-  const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true }), [nav]);
+  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false, event: null, events: false }), [nav]);
+  const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true, event: null, events: false }), [nav]);
+  const showEvents = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: false, aq: '', event: null, events: true }), [nav]);
+  const replaceEvent = useCallback((id: string) => nav.set({ event: id, events: false }, { replace: true }), [nav]);
   const onActorFilter = useCallback((aq: string) => nav.set({ aq }, { replace: true }), [nav]);
-  const indexHref = routeHref({ q: '', language: null, source: null, threats: false, item: null, actor: null, actors: true, aq: '' });
+  const indexHref = routeHref({ ...HOME_ROUTE, actors: true });
+  const eventsHref = routeHref({ ...HOME_ROUTE, events: true });
   const actorNav = useMemo<ActorNav>(
     () => ({
-      href: (id) => routeHref({ q: '', language: null, source: null, threats: false, item: null, actor: id, actors: false, aq: '' }),
+      href: (id) => routeHref({ ...HOME_ROUTE, actor: id }),
       open: nav.openActor,
+    }),
+    [nav],
+  );
+  const eventNav = useMemo<EventNav>(
+    () => ({
+      href: (id) => routeHref({ ...HOME_ROUTE, event: id }),
+      open: nav.openEvent,
     }),
     [nav],
   );
   const setLanguage = useCallback((language: string | null) => nav.set({ language }), [nav]);
   const setSource = useCallback((source: string | null) => nav.set({ source }), [nav]);
   const setThreats = useCallback((threats: boolean) => nav.set({ threats }), [nav]);
+  const setCollapse = useCallback((collapse: boolean) => nav.set({ collapse }), [nav]);
 
-  // The search API has no filters: language/source chips narrow the results here.
+  // The search API has no filters: language/source chips narrow the results here, and collapsing
+  // keeps the best-ranked result of each event.
   const results = useMemo(() => {
     if (search.status !== 'ready') return [];
-    return search.results.filter(
-      (r) =>
+    const seenEvents = new Set<string>();
+    return search.results.filter((r) => {
+      const keep =
         (route.language === null || r.item.language === route.language) &&
         (route.source === null || r.item.source.id === route.source) &&
-        (!route.threats || r.item.threat?.is_threat === true),
-    );
-  }, [search, route.language, route.source, route.threats]);
+        (!route.threats || r.item.threat?.is_threat === true);
+      if (!keep || !route.collapse || r.item.event === null) return keep;
+      if (seenEvents.has(r.item.event.id)) return false;
+      seenEvents.add(r.item.event.id);
+      return true;
+    });
+  }, [search, route.language, route.source, route.threats, route.collapse]);
 
   const statsData = stats.status === 'ready' ? stats.stats : null;
   const activeSource = statsData?.sources.find((s) => s.id === route.source) ?? null;
@@ -160,7 +182,8 @@ export function App() {
         search={search}
         resultCount={results.length}
         list={list}
-        stats={statsData}
+        // A collapsed list has fewer rows than the counts say: show what is loaded instead.
+        stats={route.collapse ? null : statsData}
         sourceName={activeSource ? sourceLabel(activeSource) : route.source}
         onClearSearch={onClear}
         onClearLanguage={() => setLanguage(null)}
@@ -188,6 +211,7 @@ export function App() {
         <ItemList
           list={list}
           filtered={route.language !== null || route.source !== null || route.threats}
+          collapsed={route.collapse}
           hrefFor={hrefFor}
           onOpen={nav.openItem}
           onHashtag={onHashtag}
@@ -200,77 +224,101 @@ export function App() {
 
   return (
     <ActorNavContext.Provider value={actorNav}>
-      <div className="app">
-        <header className="topbar">
-          <div className="topbar-inner">
-            <h1 className="brand">
-              <a href="/" onClick={(event) => {
-                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-                event.preventDefault();
-                nav.set({ q: '', language: null, source: null, threats: false, item: null, actor: null, actors: false, aq: '' });
-              }}>
-                Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
-              </a>
-            </h1>
-            <nav className="topnav" aria-label="Sections">
-              <a
-                href={indexHref}
-                className={'topnav-link' + (onActorPages ? ' is-current' : '')}
-                data-testid="actors-link"
-                aria-current={route.actors && route.actor === null ? 'page' : undefined}
-                onClick={(event) => {
-                  if (!isPlainClick(event)) return;
+      <EventNavContext.Provider value={eventNav}>
+        <div className="app">
+          <header className="topbar">
+            <div className="topbar-inner">
+              <h1 className="brand">
+                <a href="/" onClick={(event) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
                   event.preventDefault();
-                  showIndex();
-                }}
-              >
-                Actors
-              </a>
-            </nav>
-            <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
-          </div>
-        </header>
+                  nav.set(HOME_ROUTE);
+                }}>
+                  Rasad — <span lang="ar" dir="rtl" className="brand-ar">رصد</span>
+                </a>
+              </h1>
+              <nav className="topnav" aria-label="Sections">
+                <a
+                  href={eventsHref}
+                  className={'topnav-link' + (onEventPages ? ' is-current' : '')}
+                  data-testid="events-link"
+                  aria-current={route.events && route.event === null && !onActorPages ? 'page' : undefined}
+                  onClick={(event) => {
+                    if (!isPlainClick(event)) return;
+                    event.preventDefault();
+                    showEvents();
+                  }}
+                >
+                  Events
+                </a>
+                <a
+                  href={indexHref}
+                  className={'topnav-link' + (onActorPages ? ' is-current' : '')}
+                  data-testid="actors-link"
+                  aria-current={route.actors && route.actor === null ? 'page' : undefined}
+                  onClick={(event) => {
+                    if (!isPlainClick(event)) return;
+                    event.preventDefault();
+                    showIndex();
+                  }}
+                >
+                  Actors
+                </a>
+              </nav>
+              <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
+            </div>
+          </header>
 
-        <div className="controls">
-          <div className="controls-row">
-            <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
-            {!onActorPages && <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />}
-            {!onActorPages && (
-              <label className="threat-filter">
-                <input type="checkbox" checked={route.threats} onChange={(e) => setThreats(e.target.checked)} data-testid="threats-only" /> Threats only
-              </label>
+          <div className="controls">
+            <div className="controls-row">
+              <SearchBar query={route.q} busy={search.status === 'loading'} onSearch={onSearch} onClear={onClear} />
+              {!onPages && <SourceFilter sources={statsData?.sources ?? []} value={route.source} onChange={setSource} />}
+              {!onPages && (
+                <label className="threat-filter">
+                  <input type="checkbox" checked={route.threats} onChange={(e) => setThreats(e.target.checked)} data-testid="threats-only" /> Threats only
+                </label>
+              )}
+              {!onPages && (
+                <label className="threat-filter" title="One row per event: other reports of the same happening (copies, forwards, translations) are left out">
+                  <input type="checkbox" checked={route.collapse} onChange={(e) => setCollapse(e.target.checked)} data-testid="collapse-events" /> Collapse duplicates
+                </label>
+              )}
+            </div>
+            {!onPages && statsData && statsData.languages.length > 0 && (
+              <div className="controls-row languages-row">
+                <span className="filter-label" id="lang-label">
+                  Language
+                </span>
+                <LanguageChips languages={statsData.languages} active={route.language} onSelect={setLanguage} />
+              </div>
             )}
           </div>
-          {!onActorPages && statsData && statsData.languages.length > 0 && (
-            <div className="controls-row languages-row">
-              <span className="filter-label" id="lang-label">
-                Language
-              </span>
-              <LanguageChips languages={statsData.languages} active={route.language} onSelect={setLanguage} />
-            </div>
+
+          <main className="main">
+            {route.actor !== null ? (
+              <ActorPage actorId={route.actor} hrefFor={hrefFor} onOpen={nav.openItem} onHashtag={onHashtag} indexHref={indexHref} onIndex={showIndex} />
+            ) : route.actors ? (
+              <ActorIndex filter={route.aq} onFilter={onActorFilter} />
+            ) : route.event !== null ? (
+              <EventDetail eventId={route.event} hrefFor={hrefFor} onOpen={nav.openItem} indexHref={eventsHref} onIndex={showEvents} onReplace={replaceEvent} />
+            ) : route.events ? (
+              <EventList />
+            ) : (
+              browse
+            )}
+          </main>
+
+          {route.item && (
+            <ItemDetail
+              itemKey={route.item}
+              initial={detailInitial}
+              hrefFor={hrefFor}
+              onOpen={nav.openItem}
+              onClose={nav.closeItem}
+            />
           )}
         </div>
-
-        <main className="main">
-          {route.actor !== null ? (
-            <ActorPage actorId={route.actor} hrefFor={hrefFor} onOpen={nav.openItem} onHashtag={onHashtag} indexHref={indexHref} onIndex={showIndex} />
-          ) : route.actors ? (
-            <ActorIndex filter={route.aq} onFilter={onActorFilter} />
-          ) : (
-            browse
-          )}
-        </main>
-
-        {route.item && (
-          <ItemDetail
-            itemKey={route.item}
-            initial={detailInitial}
-            hrefFor={hrefFor}
-            onOpen={nav.openItem}
-            onClose={nav.closeItem}
-          />
-        )}
-      </div>
+      </EventNavContext.Provider>
     </ActorNavContext.Provider>
   );
 }

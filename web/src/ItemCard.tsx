@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { MouseEvent } from 'react';
 import type { ItemView } from './api.js';
+import { EventLink } from './EventList.js';
 import { ItemText } from './ItemText.js';
 import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
@@ -10,7 +11,7 @@ import { PersonName } from './PersonName.js';
 import { SnippetText } from './SnippetText.js';
 import { SourceLabel } from './SourceLabel.js';
 import { SeverityBadge } from './ThreatPanel.js';
-import { formatUtc, personLabel, safeHttpUrl, textProps } from './text.js';
+import { formatUtc, personLabel, plural, safeHttpUrl, textProps } from './text.js';
 
 interface Props {
   item: ItemView;
@@ -50,6 +51,16 @@ export function ItemCard({ item, snippet, href, onOpen, onHashtag }: Props) {
         )}
         <span className="card-head-end">
           <KindBadges item={item} />
+          {item.event && item.event.members > 1 && (
+            <EventLink
+              id={item.event.id}
+              className={'badge event-badge' + (item.event.first ? ' is-first' : '')}
+              testId="event-badge"
+              title={`${item.event.first ? 'First report of' : 'One report of'} an event: ${item.event.title}`}
+            >
+              event · {plural(item.event.members, 'item', 'items')}
+            </EventLink>
+          )}
           {item.threat?.is_threat && <SeverityBadge severity={item.threat.severity} score={item.threat.score} />}
           <LanguageBadge language={item.language} confidence={item.language_confidence} script={item.script} />
           <a className="time" href={href} onClick={open} title={published ?? 'No publication time'}>

@@ -4,6 +4,8 @@ import type { ListState } from './state.js';
 interface Props {
   list: ListState;
   filtered: boolean;
+  /** One row per event (`collapse=1`): say so, since reports of the same happening are left out. */
+  collapsed?: boolean;
   hrefFor: (key: string) => string;
   onOpen: (key: string) => void;
   onHashtag: (tag: string) => void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The newest-first list with its "Load more" button. */
-export function ItemList({ list, filtered, hrefFor, onOpen, onHashtag, onRetry, onLoadMore }: Props) {
+export function ItemList({ list, filtered, collapsed = false, hrefFor, onOpen, onHashtag, onRetry, onLoadMore }: Props) {
   return (
     <>
       {list.error !== null && (
@@ -23,7 +25,12 @@ export function ItemList({ list, filtered, hrefFor, onOpen, onHashtag, onRetry, 
           </button>
         </div>
       )}
-      <section className="item-list" data-testid="item-list" aria-label="Newest items" aria-busy={list.loading}>
+      {collapsed && (
+        <p className="collapse-note muted" data-testid="collapse-note">
+          Duplicates collapsed: one row per event, its first report. The badge “event · N items” opens the others.
+        </p>
+      )}
+      <section className="item-list" data-testid="item-list" aria-label="Newest items" aria-busy={list.loading} data-collapsed={collapsed ? '1' : undefined}>
         {list.loading && <p className="status">Loading newest items…</p>}
         {!list.loading && list.error === null && list.items.length === 0 && (
           <div className="empty">

@@ -123,8 +123,20 @@ export interface ItemView {
   threat_labels: ThreatLabelView[];
   /** The engine's own assessment beside the rules', when one was asked. */
   threat_second_opinion: SecondOpinionView | null;
+  /** The event the item belongs to (every report of one happening); null when it stands alone. */
+  event: ItemEventRef | null;
   /** The response exactly as received, for the detail panel's raw view. */
   raw: unknown;
+}
+
+/** An item's event, as the item list carries it. */
+export interface ItemEventRef {
+  id: string;
+  title: string;
+  /** How many items the event holds. */
+  members: number;
+  /** Whether this item is the event's first (the one shown when the list is collapsed). */
+  first: boolean;
 }
 
 export interface ItemPage {
@@ -331,6 +343,13 @@ function source(value: unknown): SourceRef {
   return { id: str(s.id), kind: str(s.kind, 'unknown'), handle: str(s.handle), title: strOrNull(s.title) };
 }
 
+function itemEvent(value: unknown): ItemEventRef | null {
+  if (!isRecord(value)) return null;
+  const id = str(value.id);
+  if (id === '') return null;
+  return { id, title: str(value.title), members: numOrNull(value.members) ?? 0, first: value.first === true };
+}
+
 export function toItemView(value: unknown): ItemView {
   const v = rec(value);
   return {
@@ -364,6 +383,7 @@ export function toItemView(value: unknown): ItemView {
     threat: toThreat(v.threat),
     threat_labels: toThreatLabels(v.threat_labels),
     threat_second_opinion: toSecondOpinion(v.threat_second_opinion),
+    event: itemEvent(v.event),
     raw: value,
   };
 }
@@ -445,6 +465,8 @@ export interface ItemQuery {
   source?: string | null;
   /** Only items assessed as threats. */
   threat?: boolean;
+  /** One row per event: the other members of an event are left out. */
+  collapse?: boolean;
 }
 
 export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promise<ItemPage> {
@@ -454,6 +476,7 @@ export async function fetchItems(query: ItemQuery, signal?: AbortSignal): Promis
   if (query.language) params.set('language', query.language);
   if (query.source) params.set('source', query.source);
   if (query.threat) params.set('threat', '1');
+  if (query.collapse) params.set('collapse', '1');
   const body = rec(await getJson(`/api/items?${params.toString()}`, signal));
   return {
     items: (Array.isArray(body.items) ? body.items : []).map(toItemView),
@@ -686,4 +709,134 @@ export async function fetchActor(id: string, signal?: AbortSignal): Promise<Acto
 export async function fetchActorItems(id: string, page: { limit: number; offset: number }, signal?: AbortSignal): Promise<MentioningItems> {
   const params = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
   return toMentioningItems(await getJson(`/api/actors/${encodeURIComponent(id)}/items?${params.toString()}`, signal));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/** One event in the list: every report of one happening, with the item that posted first. */
+export interface EventSummary {
+  id: string;
+  title: string;
+  /** The item that posted first, why the clusterer thinks so and how sure it is (0–1). */
+  first: { key: string; published_at: string | null; why: string; confidence: number | null } | null;
+  /** Member item keys, by time. */
+  members: string[];
+  /** Independent sources (copies and forwards of one post count once). */
+  sources: number;
+  languages: string[];
+  actors: { id: string; name: string }[];
+  last_seen_at: string | null;
+  /** Things an analyst should look at (a copy older than its original…). */
+  anomalies: string[];
+  /** The member with the highest threat score, when any member is a threat. */
+  threat: { key: string; score: number; severity: string } | null;
+}
+
+/** One member of an event on its timeline. */
+export interface TimelineEntry {
+  key: string;
+  published_at: string | null;
+  platform: string;
+  /** Who speaks: `telegram:<channel>`, `x:<handle>`, `rss:<host>`… */
+  source: string;
+  author: string | null;
+  language: string | null;
+  /** `origin`, `forward`, `copy`, `translation`, `report`, `related`; kept open. */
+  relation: string;
+  score: number;
+  /** The member it was linked to (its original, the post it reports…). */
+  linked_to: string | null;
+  why: string | null;
+  /** The start of the text (clipped with `…`). */
+  text: string;
+  threat: { score: number; severity: string; is_threat: boolean } | null;
+}
+
+export interface EventDetail extends EventSummary {
+  timeline: TimelineEntry[];
+}
+
+export interface EventPage {
+  total: number;
+  events: EventSummary[];
+}
+
+function toEventSummary(value: unknown): EventSummary {
+  const v = rec(value);
+  const first = isRecord(v.first) && str(v.first.key) !== '' ? v.first : null;
+  const threat = isRecord(v.threat) ? v.threat : null;
+  return {
+    id: str(v.id),
+    title: str(v.title),
+    first: first
+      ? { key: str(first.key), published_at: strOrNull(first.published_at), why: str(first.why), confidence: numOrNull(first.confidence) }
+      : null,
+    members: strings(v.members),
+    sources: numOrNull(v.sources) ?? 0,
+    languages: strings(v.languages),
+    actors: (Array.isArray(v.actors) ? v.actors : []).flatMap((a) => {
+      const r = rec(a);
+      const id = str(r.id);
+      return id === '' ? [] : [{ id, name: str(r.name, id) || id }];
+    }),
+    last_seen_at: strOrNull(v.last_seen_at),
+    anomalies: strings(v.anomalies),
+    threat: threat ? { key: str(threat.key), score: numOrNull(threat.score) ?? 0, severity: str(threat.severity, 'none') } : null,
+  };
+}
+
+function toTimelineEntry(value: unknown): TimelineEntry {
+  const v = rec(value);
+  const threat = isRecord(v.threat) ? v.threat : null;
+  return {
+    key: str(v.key),
+    published_at: strOrNull(v.published_at),
+    platform: str(v.platform),
+    source: str(v.source),
+    author: strOrNull(v.author),
+    language: strOrNull(v.language),
+    relation: str(v.relation, 'related') || 'related',
+    score: numOrNull(v.score) ?? 0,
+    linked_to: strOrNull(v.linked_to),
+    why: strOrNull(v.why),
+    text: str(v.text),
+    threat: threat ? { score: numOrNull(threat.score) ?? 0, severity: str(threat.severity, 'none'), is_threat: threat.is_threat === true } : null,
+  };
+}
+
+function toEventDetail(value: unknown): EventDetail {
+  const v = rec(value);
+  return { ...toEventSummary(value), timeline: (Array.isArray(v.timeline) ? v.timeline : []).map(toTimelineEntry).filter((t) => t.key !== '') };
+}
+
+/** Merges and splits name the analyst in the `X-Rasad-Analyst` header, percent-encoded. */
+function analystHeaders(analyst: string | null): { headers?: Record<string, string> } {
+  return analyst ? { headers: { 'X-Rasad-Analyst': encodeURIComponent(analyst) } } : {};
+}
+
+export async function fetchEvents(page: { limit: number; offset?: number }, signal?: AbortSignal): Promise<EventPage> {
+  const params = new URLSearchParams({ limit: String(page.limit) });
+  if (page.offset) params.set('offset', String(page.offset));
+  const body = rec(await getJson(`/api/events?${params.toString()}`, signal));
+  const events = (Array.isArray(body.events) ? body.events : []).map(toEventSummary).filter((e) => e.id !== '');
+  return { total: numOrNull(body.total) ?? events.length, events };
+}
+
+/** An event by id, or the event of an item (by key). */
+export async function fetchEvent(ref: string, signal?: AbortSignal): Promise<EventDetail> {
+  return toEventDetail(await getJson(`/api/events/${encodeURIComponent(ref)}`, signal));
+}
+
+/** Merges events (ids or item keys) into the first; returns the merged event. */
+export async function mergeEvents(refs: string[], reason: string, analyst: string | null, signal?: AbortSignal): Promise<EventDetail> {
+  return toEventDetail(await requestJson('/api/events/merge', { method: 'POST', body: { events: refs, reason }, ...analystHeaders(analyst) }, signal));
+}
+
+/** Moves items out of an event; returns the new event, or null when they stand alone. */
+export async function splitEvent(ref: string, items: string[], reason: string, analyst: string | null, signal?: AbortSignal): Promise<EventDetail | null> {
+  const body = rec(
+    await requestJson(`/api/events/${encodeURIComponent(ref)}/split`, { method: 'POST', body: { items, reason }, ...analystHeaders(analyst) }, signal),
+  );
+  return isRecord(body.split_into) ? toEventDetail(body.split_into) : null;
 }

@@ -1,6 +1,6 @@
 // The page state that belongs in the address bar, so a search, a filter or an open item can be
-// linked and survives a reload: `?q=…&language=…&source=…&threats=1&item=…`, an actor page `?actor=<id>`,
-// the actors index `?actors=1&aq=<filter>`.
+// linked and survives a reload: `?q=…&language=…&source=…&threats=1&collapse=1&item=…`, an actor page
+// `?actor=<id>`, the actors index `?actors=1&aq=<filter>`, an event `?event=<id>`, the events list `?events=1`.
 
 import { useEffect, useMemo, useState } from 'react';
 
@@ -10,6 +10,8 @@ export interface Route {
   source: string | null;
   /** Only posts assessed as threats. */
   threats: boolean;
+  /** One row per event in the item list: the other reports of a happening are left out. */
+  collapse: boolean;
   item: string | null;
   /** The actor whose page is shown. */
   actor: string | null;
@@ -17,7 +19,14 @@ export interface Route {
   actors: boolean;
   /** Filter of the actors index. */
   aq: string;
+  /** The event whose page is shown (when no actor page or index is). */
+  event: string | null;
+  /** Whether the events list is shown (when no other page is). */
+  events: boolean;
 }
+
+/** The newest-first item list with no filter: the page at `/`. */
+export const HOME_ROUTE: Route = { q: '', language: null, source: null, threats: false, collapse: false, item: null, actor: null, actors: false, aq: '', event: null, events: false };
 
 interface HistoryMark {
   /** Set on entries this page pushed to open an item, so closing can go back instead. */
@@ -36,10 +45,13 @@ export function readRoute(search: string = window.location.search): Route {
     language: param(params, 'language'),
     source: param(params, 'source'),
     threats: (param(params, 'threats') ?? '0') !== '0',
+    collapse: (param(params, 'collapse') ?? '0') !== '0',
     item: param(params, 'item'),
     actor: param(params, 'actor'),
     actors: (param(params, 'actors') ?? '0') !== '0',
     aq: (params.get('aq') ?? '').trim(),
+    event: param(params, 'event'),
+    events: (param(params, 'events') ?? '0') !== '0',
   };
 }
 
@@ -49,11 +61,13 @@ export function routeHref(route: Route): string {
   if (route.language) params.set('language', route.language);
   if (route.source) params.set('source', route.source);
   if (route.threats) params.set('threats', '1');
+  if (route.collapse) params.set('collapse', '1');
   if (route.actor) params.set('actor', route.actor);
   else if (route.actors) {
     params.set('actors', '1');
     if (route.aq) params.set('aq', route.aq);
-  }
+  } else if (route.event) params.set('event', route.event);
+  else if (route.events) params.set('events', '1');
   if (route.item) params.set('item', route.item);
   const query = params.toString();
   return window.location.pathname + (query ? '?' + query : '');
@@ -68,6 +82,8 @@ export interface Navigate {
   closeItem: () => void;
   /** Show an actor's page (closing any open item; pushes a history entry). */
   openActor: (id: string) => void;
+  /** Show an event's page (closing any open item; pushes a history entry). */
+  openEvent: (id: string) => void;
 }
 
 function currentMark(): HistoryMark | null {
@@ -114,7 +130,10 @@ export function useRoute(): [Route, Navigate] {
         else go({ ...readRoute(), item: null }, true, null);
       },
       openActor: (id) => {
-        go({ ...readRoute(), q: '', item: null, actor: id, actors: false, aq: '' }, false, null);
+        go({ ...readRoute(), q: '', item: null, actor: id, actors: false, aq: '', event: null, events: false }, false, null);
+      },
+      openEvent: (id) => {
+        go({ ...readRoute(), q: '', item: null, actor: null, actors: false, aq: '', event: id, events: false }, false, null);
       },
     };
   }, []);

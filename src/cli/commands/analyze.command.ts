@@ -15,6 +15,7 @@ import { parseJsonLine } from '../json-line.js';
 import { withContext } from '../with-context.js';
 import { runPendingStages } from '../../analyze/runner.js';
 import { translatePending } from '../../analyze/translation.runner.js';
+import { clusterPending } from '../../events/events.runner.js';
 import { reindexStale } from '../../analyze/reindex.js';
 import { presentMentions } from '../../actors/actors.stage.js';
 import { loadRegistry } from '../../store/actor.repository.js';
@@ -91,6 +92,8 @@ export function registerAnalyze(program: Command, io: Io): void {
             const t = await translatePending(translation);
             io.stdout.write(`translations: ${t.translated} new, ${t.cached} from cache, ${t.queued} queued for retry, ${t.failed} failed\n`);
           }
+          const e = await clusterPending(ctx.events());
+          if (e.items > 0) io.stdout.write(`events: placed ${e.items} item(s); ${e.events} event(s) created or changed\n`);
         });
         return;
       }

@@ -9,6 +9,8 @@ import { demoSummaryMarkdown } from '../../app/demo-summary.js';
 import { topThreats } from '../../store/analysis.repository.js';
 import { packageRoot } from '../../app/package-root.js';
 import { search } from '../../app/search.service.js';
+import { clusterPending } from '../../events/events.runner.js';
+import { eventViews } from '../../app/events.service.js';
 import { importPaths } from '../../collect/importer.js';
 import { readActorLists } from '../../actors/actor-lists.js';
 import { storeActorLists } from '../../actors/actor-import.service.js';
@@ -65,6 +67,7 @@ export function registerDemo(program: Command, io: Io): void {
           format: 'auto',
           analyze: true,
         });
+        await clusterPending(ctx.events());
         const mentioned = (await listActors(ctx.db, { limit: 8, offset: 0 })).actors.filter((a) => a.mentionCount > 0);
         const searches = [];
         for (const query of DEMO_SEARCHES) searches.push({ query, results: await search(ctx.db, query, 10) });
@@ -82,6 +85,15 @@ export function registerDemo(program: Command, io: Io): void {
             registry: { actors: registry.actors, aliases: registry.aliases, designations: registry.designations },
             mentioned: mentioned.map((a) => ({ canonical: a.canonicalName, mentions: a.mentionCount })),
             threats: await topThreats(ctx.db, 8),
+            events: (await eventViews(ctx.db, { limit: 8, offset: 0 })).events.map((e) => ({
+              id: e.id,
+              title: e.title,
+              members: e.members.length,
+              sources: e.sources,
+              languages: e.languages,
+              first: e.first?.key ?? null,
+              why: e.first?.why ?? null,
+            })),
           }),
         );
         if (summary.failed > 0) throw new ValidationError(`demo scenario: ${summary.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { translateItems } from '../../analyze/translation.runner.js';
 import { importPaths, type ImportSummary } from '../../collect/importer.js';
 import { importFormats } from '../../collect/imports/import-format.js';
+import { clusterPending } from '../../events/events.runner.js';
 import { heapTrimmer } from '../../app/heap-trim.js';
 import { type Io, writeJson } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -43,10 +44,13 @@ export function registerImport(program: Command, io: Io, setExit: (code: number)
           opts.analyze && translation.translator.engine !== 'none' && summary.newItemIds.length > 0
             ? await translateItems(translation, summary.newItemIds)
             : null;
-        if (opts.json) writeJson(io, { ...publicSummary(summary), ...(translations ? { translations } : {}) });
+        // Events last: they read the mentions and translations the steps above stored.
+        const events = opts.analyze && summary.newItemIds.length > 0 ? await clusterPending(ctx.events()) : null;
+        if (opts.json) writeJson(io, { ...publicSummary(summary), ...(translations ? { translations } : {}), ...(events ? { events: events.events } : {}) });
         else {
           printSummary(io, summary);
           if (translations) io.stdout.write(`translations: ${translations.translated} new, ${translations.cached} from cache, ${translations.queued} queued for retry, ${translations.failed} failed\n`);
+          if (events && events.events > 0) io.stdout.write(`events: ${events.events} created or changed\n`);
         }
         if (summary.failed > 0) setExit(1);
       });

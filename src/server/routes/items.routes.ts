@@ -27,6 +27,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
           source: z.string().max(100).optional(),
           threat: z.enum(['0', '1', 'true', 'false']).optional().describe('`1`: only items the threat stage assessed as `is_threat`'),
           min_score: z.coerce.number().int().min(0).max(100).optional().describe('Only items whose threat score is at least this (0–100)'),
+          collapse: z.enum(['0', '1', 'true', 'false']).optional().describe('`1`: one row per event (members other than its first item are left out)'),
         }),
         response: { 200: z.object({ items: z.array(itemViewSchema), next: z.string().nullable() }), 400: errorSchema },
       },
@@ -40,6 +41,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
         sourceId: q.source ?? null,
         threatOnly: q.threat === '1' || q.threat === 'true',
         minScore: q.min_score ?? null,
+        collapseEvents: q.collapse === '1' || q.collapse === 'true',
       });
       return { items: await presentItems(ctx.db, page.items, ctx.config.translation.target), next: page.next };
     },

@@ -36,6 +36,7 @@ describe('threat routes', () => {
       clock: fixedClock(NOW),
       logger: pino({ level: 'silent' }),
       pipeline: () => Promise.reject(new Error('no pipeline in route tests')),
+      events: () => ({ db, clock: fixedClock(NOW), targetLang: 'en' }),
       translation: () => {
         throw new Error('no translation in route tests');
       },

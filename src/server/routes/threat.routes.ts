@@ -14,7 +14,7 @@ const paramsSchema = z.object({ key: z.string().min(3).max(2000).describe('Item 
 export const ANALYST_HEADER = 'x-rasad-analyst';
 
 /** The analyst named in the header: percent-encoded UTF-8 (header values are Latin-1), else as sent. */
-function analystOf(header: string | undefined): string {
+export function analystOf(header: string | undefined): string {
   let name = header ?? '';
   try {
     name = decodeURIComponent(name);

@@ -5,6 +5,7 @@ import { translations } from './2026-11-22T0002-translations.js';
 import { actorAffiliations } from './2026-11-23T0003-actor-affiliations.js';
 import { actorMergesAudit } from './2026-11-23T0004-actor-merges-audit.js';
 import { threatReview } from './2026-11-23T0005-threat-review.js';
+import { events } from './2026-11-23T0006-events.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -14,6 +15,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-23T0003-actor-affiliations': actorAffiliations,
   '2026-11-23T0004-actor-merges-audit': actorMergesAudit,
   '2026-11-23T0005-threat-review': threatReview,
+  '2026-11-23T0006-events': events,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */

@@ -1,0 +1,351 @@
+// The incremental event clusterer. Each new item finds its candidates through direct links
+// (retweet, forward, quote, reply, a link to a post), LSH buckets of its MinHash signatures and the
+// postings of its rarer anchors, all within a time window; it is scored against each candidate
+// (relate.ts) and joins the event of the best one above the join threshold, or starts its own.
+// Memory holds only the window (WindowIndex drops old days); the cost per item does not grow with
+// the number of items already clustered, and nothing pairwise is stored.
+import type { EventInput } from './event-input.js';
+import { ANCHOR_KINDS, eventFeatures, SPECIFIC, type EventFeatures } from './features.js';
+import { matchKey } from './links.js';
+import { bandKeys } from './minhash.js';
+import { anchorMass, relate, type Link } from './relate.js';
+import { WindowIndex } from './window-index.js';
+
+export interface ClustererOptions {
+  /** Days either side of an item in which it looks for its event. */
+  windowDays?: number;
+  /** Lowest link score that puts an item into an event. */
+  joinAt?: number;
+  /** Lowest link score to a second event that merges the two (a copy bridging them). */
+  mergeAt?: number;
+  /** Most anchor candidates scored per item. */
+  maxCandidates?: number;
+  /** Days of items kept in memory behind the newest (≥ windowDays). */
+  retentionDays?: number;
+  /** True when two item keys must not share an event (an analyst split them apart). */
+  separated?: (a: string, b: string) => boolean;
+}
+
+export interface MemberLink extends Link {
+  /** Index of the item this one was linked to. */
+  to: number;
+}
+
+const DAY = 86_400_000;
+/** How much the second and third best links to one event add to the best. */
+const SUPPORT = 0.25;
+/** How many of an item's rarest anchors look for candidates. */
+const CANDIDATE_ANCHORS = 12;
+const ACTOR_KIND = ANCHOR_KINDS.indexOf('actor');
+/** Days either side in which near-duplicates are looked for (copies travel fast). */
+const NEAR_DUPLICATE_DAYS = 1;
+
+export class EventClusterer {
+  private readonly opts: Required<Omit<ClustererOptions, 'separated'>> & Pick<ClustererOptions, 'separated'>;
+  private readonly index: WindowIndex;
+  private readonly features: Array<EventFeatures | null> = [];
+  private readonly inputs: EventInput[] = [];
+  private readonly parent: number[] = [];
+  private readonly links: Array<MemberLink | null> = [];
+  private readonly members = new Map<number, number[]>();
+  private readonly eventIds = new Map<number, string>();
+  private readonly byEventId = new Map<string, number>();
+  private readonly keys = new Map<string, number>();
+  private readonly pointedBy = new Map<string, number[]>();
+  private readonly df = new Map<number, number>();
+  private live = 0;
+  private newest = -Infinity;
+  /** Event ids that disappeared into another event during this session: [retired, kept]. */
+  readonly retired: Array<[string, string]> = [];
+
+  constructor(opts: ClustererOptions = {}) {
+    const windowDays = opts.windowDays ?? 4;
+    this.opts = {
+      windowDays,
+      joinAt: opts.joinAt ?? 0.2,
+      mergeAt: opts.mergeAt ?? 0.9,
+      maxCandidates: opts.maxCandidates ?? 16,
+      retentionDays: Math.max(opts.retentionDays ?? windowDays * 2, windowDays),
+      separated: opts.separated,
+    };
+    this.index = new WindowIndex(windowDays);
+  }
+
+  get size(): number {
+    return this.inputs.length;
+  }
+
+  /**
+   * How rare an anchor is among the items in memory: ln((N+1)/(df+½)), near 0 for an anchor in
+   * nearly every item of the window (a channel's name in its own posts), large for a rare one.
+   */
+  private readonly rarity = (anchor: number): number => {
+    const n = this.live + 1;
+    const df = (this.df.get(anchor) ?? 0) + 1;
+    return Math.max(0, Math.log((n + 1) / (df + 0.5)));
+  };
+
+  /** Adds an item already placed earlier (read back from the store) to memory, under its event. */
+  prime(input: EventInput, eventId: string | null): number {
+    const i = this.store(input);
+    if (eventId !== null) {
+      const other = this.byEventId.get(eventId);
+      if (other !== undefined) this.union(other, i);
+      else {
+        this.eventIds.set(i, eventId);
+        this.byEventId.set(eventId, i);
+      }
+    }
+    return i;
+  }
+
+  /** Places a new item: joins the event of its best link, or starts its own. Returns its index. */
+  add(input: EventInput): number {
+    return this.addFeatures(eventFeatures(input));
+  }
+
+  /** Places an item whose features were computed beforehand (at ingest, or in another worker). */
+  addFeatures(f: EventFeatures): number {
+    f.rarities = Float32Array.from(f.anchors, this.rarity);
+    f.mass = anchorMass(f, this.rarity);
+    const best = this.bestLinks(f);
+    const i = this.storeFeatures(f);
+    const first = best[0];
+    if (first && first.score >= this.opts.joinAt) {
+      this.links[i] = first;
+      this.union(this.find(first.to), i);
+      for (const other of best.slice(1)) {
+        if (other.score < this.opts.mergeAt) break;
+        const a = this.find(i);
+        const b = this.find(other.to);
+        if (a !== b && !this.apart(a, b)) this.union(a, b);
+      }
+    }
+    return i;
+  }
+
+  /** The best link per candidate event, strongest first (events an analyst split off excluded). */
+  private bestLinks(f: EventFeatures): MemberLink[] {
+    const time = f.input.publishedAt ?? this.newest;
+    const candidates = new Set<number>();
+    for (const key of f.pointsAt.keys()) {
+      const j = this.keys.get(key);
+      if (j !== undefined) candidates.add(j);
+    }
+    for (const j of this.pointedBy.get(matchKey(f.input.key)) ?? []) candidates.add(j);
+    const direct = new Set(candidates);
+    if (Number.isFinite(time)) {
+      const banded = new Map<number, number>();
+      this.index.bandCandidates(time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], banded, NEAR_DUPLICATE_DAYS);
+      for (const j of topK(banded, this.opts.maxCandidates)) candidates.add(j);
+      // Candidates through the item's rarest anchors only (common ones name no particular story),
+      // in two pools, so that a report in another language, which shares a count, a place or a
+      // name but few words, is not crowded out by same-language posts that share many words.
+      const cap = Math.max(50, this.live * 0.02);
+      const rare = [...f.anchors.keys()]
+        .map((k) => ({ a: f.anchors[k] ?? 0, specific: SPECIFIC.has(f.kinds[k] ?? 0) || f.kinds[k] === ACTOR_KIND, df: this.df.get(f.anchors[k] ?? 0) ?? 0 }))
+        .filter((r) => r.df > 0 && r.df <= cap)
+        .sort((a, b) => a.df - b.df);
+      for (const pool of [rare.filter((r) => r.specific), rare.filter((r) => !r.specific)]) {
+        const scored = new Map<number, number>();
+        this.index.anchorCandidates(
+          time,
+          pool.slice(0, CANDIDATE_ANCHORS).map((r) => r.a),
+          scored,
+          (a) => this.rarity(a),
+        );
+        for (const j of topK(scored, this.opts.maxCandidates)) candidates.add(j);
+      }
+    }
+    // Per event: its best link, strengthened a little by further members it also matches (an item
+    // that echoes several reports of one happening belongs with them more surely than with one).
+    const perEvent = new Map<number, { best: MemberLink; more: number[] }>();
+    for (const j of candidates) {
+      const g = this.features[j];
+      if (!g || g.input.key === f.input.key) continue;
+      const link = relate(f, g, this.rarity);
+      if (!link) continue;
+      const root = this.find(j);
+      const seen = perEvent.get(root);
+      if (!seen) perEvent.set(root, { best: { ...link, to: j }, more: [] });
+      else if (link.score > seen.best.score) {
+        seen.more.push(seen.best.score);
+        seen.best = { ...link, to: j };
+      } else seen.more.push(link.score);
+    }
+    // An explicit link (a retweet, forward, reply, quote, link to the post) outranks any likeness.
+    return [...perEvent.entries()]
+      .filter(([root]) => !this.separatedFrom(f.input.key, root))
+      .map(([, { best, more }]) => {
+        const [s2 = 0, s3 = 0] = more.sort((a, b) => b - a);
+        return { ...best, score: Math.min(1, best.score + (1 - best.score) * SUPPORT * (s2 + s3)) };
+      })
+      .sort((a, b) => Number(direct.has(b.to)) - Number(direct.has(a.to)) || b.score - a.score);
+  }
+
+  private separatedFrom(key: string, root: number): boolean {
+    const sep = this.opts.separated;
+    if (!sep) return false;
+    return (this.members.get(root) ?? [root]).some((m) => sep(key, this.inputs[m]?.key ?? ''));
+  }
+
+  private apart(a: number, b: number): boolean {
+    const sep = this.opts.separated;
+    if (!sep) return false;
+    const mb = this.members.get(b) ?? [b];
+    return (this.members.get(a) ?? [a]).some((x) => mb.some((y) => sep(this.inputs[x]?.key ?? '', this.inputs[y]?.key ?? '')));
+  }
+
+  private store(input: EventInput): number {
+    const f = eventFeatures(input);
+    f.mass = anchorMass(f, this.rarity);
+    return this.storeFeatures(f);
+  }
+
+  private storeFeatures(f: EventFeatures): number {
+    const i = this.inputs.length;
+    this.inputs.push(f.input);
+    this.features.push(f);
+    this.parent.push(i);
+    this.links.push(null);
+    this.keys.set(matchKey(f.input.key), i);
+    for (const key of f.pointsAt.keys()) {
+      const list = this.pointedBy.get(key);
+      if (list) list.push(i);
+      else this.pointedBy.set(key, [i]);
+    }
+    for (const a of f.anchors) this.df.set(a, (this.df.get(a) ?? 0) + 1);
+    this.live++;
+    const time = f.input.publishedAt ?? this.newest;
+    if (Number.isFinite(time)) {
+      this.index.add(i, time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], f.anchors);
+      if (time > this.newest) {
+        this.newest = time;
+        this.evict();
+      }
+    }
+    return i;
+  }
+
+  /** Forgets the features of items older than the retention (their event membership stays). */
+  private evict(): void {
+    for (const j of this.index.evictBefore(this.newest, this.opts.retentionDays)) {
+      const f = this.features[j];
+      if (!f) continue;
+      for (const a of f.anchors) {
+        const n = (this.df.get(a) ?? 1) - 1;
+        if (n <= 0) this.df.delete(a);
+        else this.df.set(a, n);
+      }
+      for (const key of f.pointsAt.keys()) this.pointedBy.delete(key);
+      if (this.keys.get(matchKey(f.input.key)) === j) this.keys.delete(matchKey(f.input.key));
+      this.features[j] = null;
+      // keep what timelines and provenance read; drop the text
+      this.inputs[j] = { ...f.input, text: '', title: null, translation: null, links: [] };
+      this.live--;
+    }
+  }
+
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r] ?? r;
+    let c = i;
+    while (this.parent[c] !== r) {
+      const next = this.parent[c] ?? r;
+      this.parent[c] = r;
+      c = next;
+    }
+    return r;
+  }
+
+  /** Joins two events (small into large); a stored event id survives, the other is retired. */
+  private union(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    const ma = this.members.get(ra) ?? [ra];
+    const mb = this.members.get(rb) ?? [rb];
+    if (ma.length < mb.length) [ra, rb] = [rb, ra];
+    const big = ra === this.find(a) ? ma : mb;
+    const small = ra === this.find(a) ? mb : ma;
+    this.parent[rb] = ra;
+    for (const m of small) big.push(m);
+    this.members.set(ra, big);
+    this.members.delete(rb);
+    const ida = this.eventIds.get(ra);
+    const idb = this.eventIds.get(rb);
+    this.eventIds.delete(rb);
+    if (ida === undefined && idb !== undefined) this.eventIds.set(ra, idb);
+    else if (ida !== undefined && idb !== undefined && ida !== idb) {
+      const [keep, drop] = ida < idb ? [ida, idb] : [idb, ida];
+      this.eventIds.set(ra, keep);
+      this.retired.push([drop, keep]);
+    }
+  }
+
+  /** Members of the event of item i (item indices), in insertion order. */
+  membersOf(i: number): readonly number[] {
+    const r = this.find(i);
+    return this.members.get(r) ?? [r];
+  }
+
+  /** The stored event id of item i's event, if it had one when primed. */
+  eventIdOf(i: number): string | undefined {
+    return this.eventIds.get(this.find(i));
+  }
+
+  /** How item i joined its event (null for the item that started it). */
+  linkOf(i: number): MemberLink | null {
+    return this.links[i] ?? null;
+  }
+
+  inputOf(i: number): EventInput {
+    const input = this.inputs[i];
+    if (!input) throw new RangeError(`no item ${i}`);
+    return input;
+  }
+
+  /** Every event with two or more members, as lists of item indices. */
+  *events(): Generator<readonly number[]> {
+    for (const [root, list] of this.members) if (this.parent[root] === root && list.length > 1) yield list;
+  }
+}
+
+/** The k keys with the largest values (unordered), without sorting the whole map. */
+export function topK(scores: ReadonlyMap<number, number>, k: number): number[] {
+  if (scores.size <= k) return [...scores.keys()];
+  const values = Float64Array.from(scores.values());
+  // quickselect the k-th largest value as a threshold
+  let lo = 0;
+  let hi = values.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i++;
+      while ((values[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const t = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  const threshold = values[want] ?? 0;
+  const out: number[] = [];
+  for (const [key, v] of scores) if (v > threshold) out.push(key);
+  for (const [key, v] of scores) {
+    if (out.length >= k) break;
+    if (v === threshold) out.push(key);
+  }
+  return out;
+}
+
+export { DAY };

@@ -1,0 +1,234 @@
+// Everything the clusterer compares, computed once per item: two MinHash signatures (word and
+// character shingles), weighted language-free anchors (actors, numbers, places, hashtags, links,
+// quoted phrases, glossary concepts, content-word stems, a stored translation's words), the
+// platforms and days a report cites, and the direct links (forward, retweet, quote, reply, link to
+// a post). Pure: the same input always gives the same features.
+import { findGlossTerms } from '../text/glossary.js';
+import { normalize, searchTextOfNormalized } from '../text/normalize.js';
+import { stemToken } from '../text/stem.js';
+import { citationsInNormalized, daysInNormalized, handlesIn, isMonthToken, type Citation, withoutDates } from './citations.js';
+import type { EventInput } from './event-input.js';
+import { hashString } from './hash.js';
+import { accountOfLink, canonicalUrl, itemKeyOfLink, matchKey, urlsInText } from './links.js';
+import { signature } from './minhash.js';
+import { placesIn } from './places.js';
+import { charShingles, contentTokens, wordShingles } from './shingles.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Anchor kinds and how much one shared anchor of the kind says about sharing a happening. */
+export const ANCHOR_WEIGHT = { word: 1, actor: 2, number: 3, place: 1.5, hashtag: 2, url: 4, quote: 3, day: 1.5, account: 3 } as const;
+export type AnchorKind = keyof typeof ANCHOR_WEIGHT;
+export const ANCHOR_KINDS = Object.keys(ANCHOR_WEIGHT) as AnchorKind[];
+/** Kinds that name this happening in particular (not its vocabulary, not who is involved). */
+export const SPECIFIC: ReadonlySet<number> = new Set((['number', 'place', 'hashtag', 'url', 'quote', 'day', 'account'] as const).map((k) => ANCHOR_KINDS.indexOf(k)));
+
+export interface EventFeatures {
+  input: EventInput;
+  /** The item's key as links name it (matchKey). */
+  matchKey: string;
+  tokens: readonly string[];
+  /** Content tokens joined by spaces, for finding another item's quoted phrases. */
+  tokenText: string;
+  wordSig: Uint32Array;
+  /** Sorted distinct word shingles (exact similarity of candidates). */
+  wordSet: Uint32Array;
+  charSig: Uint32Array;
+  charSet: Uint32Array;
+  /** Sorted unique anchor hashes, the kind weight of each and the kind (index in ANCHOR_KINDS). */
+  anchors: Uint32Array;
+  weights: Float32Array;
+  kinds: Uint8Array;
+  /** Σ weight × rarity of the anchors, set by the clusterer when the item enters the window. */
+  mass: number;
+  /** Rarity of each anchor when the item was placed (new items only; saves lookups while scoring). */
+  rarities: Float32Array | null;
+  /** Numbers written in the text (not years, not dates). */
+  numbers: readonly string[];
+  /** Places and installations named (gazetteer names). */
+  places: readonly string[];
+  /** Capitalized names inside sentences of a Latin-script text (folded), e.g. an unlisted town. */
+  names: readonly string[];
+  /** The word after a locative preposition ("in X", "à X", "في X", "در X"): where it happened. */
+  where: readonly string[];
+  /** Quoted phrases (folded tokens joined by spaces) of two or more words or one long word. */
+  quotes: readonly string[];
+  citations: readonly Citation[];
+  /** The text says it is a translation ("translated", "traduction", "ترجمة"). */
+  translationCue: boolean;
+  handles: readonly string[];
+  /** Item keys this item points at: retweeted, quoted, replied to, forwarded, linked. */
+  pointsAt: ReadonlyMap<string, 'forward' | 'quote' | 'reply' | 'link'>;
+  /** Accounts it links (t.me/<channel>, x.com/<handle>), as `platform:name`. */
+  accounts: readonly string[];
+}
+
+const MAX_WORDS = 160;
+const TRANSLATION_CUE = /\btranslat|\btradu|ترجم/u;
+const MAX_CHAR_TOKENS = 250; // the lead of a long article carries its story; the rest dilutes it
+const QUOTE = /«([^«»]{2,160})»|“([^“”]{2,160})”|"([^"]{2,160})"|‘([^‘’]{2,160})’|(?<![\p{L}\p{N}])'([^'\n]{2,120})'(?![\p{L}\p{N}])/gu;
+const NUMBER = /(?<![\d:.,/])(\d{1,3}(?:[,.  ]\d{3})+|\d+)(?![\d:/]|[.,]\d)/g;
+const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+
+function distinctSorted(a: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(a).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
+  return sorted.slice(0, n);
+}
+
+function quotesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(QUOTE)) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
+    const words = searchTextOfNormalized(normalize(inner));
+    const count = words.length === 0 ? 0 : words.split(' ').length;
+    if (count >= 2 && count <= 14) out.push(words);
+    else if (count === 1 && words.length >= 6) out.push(words);
+  }
+  return out;
+}
+
+const NAME = /(?<=[\p{Ll}\p{N},;:] )(\p{Lu}[\p{Ll}'’-]+(?:[ -](?:al|el|de|du|la|le|ibn|bin|abu|[\p{Lu}][\p{Ll}'’-]+))*)/gu;
+const NOT_NAMES = new Set(['the', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'telegram', 'twitter', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'janvier', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+
+/** Proper names in running Latin text: capitalized words after a lower-case word (not sentence starts). */
+function latinNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NAME)) {
+    const n = searchTextOfNormalized(normalize(m[1] ?? ''));
+    if (n.length >= 3 && !NOT_NAMES.has(n)) out.add(n);
+  }
+  return [...out];
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'au', 'pres', 'في', 'بمدينه', 'بمحافظه', 'در', 'ميں', 'ميں']);
+
+/** The words after locative prepositions (folded tokens), stopwords and numbers skipped. */
+function locatives(tokens: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!LOCATIVE.has(tokens[i] ?? '')) continue;
+    const next = tokens[i + 1] ?? '';
+    if (next.length >= 3 && !STOPWORDS.has(next) && !/^\d+$/.test(next)) out.add(next);
+  }
+  return [...out];
+}
+
+/** Counts and amounts written in a (date-free) folded text: years and 0/1 left out. */
+function numbersOf(normalized: string): string[] {
+  const out = new Set<string>();
+  for (const m of normalized.matchAll(NUMBER)) {
+    const digits = (m[1] ?? '').replace(/[^\d]/g, '');
+    const n = Number(digits);
+    if (n < 2) continue;
+    if (digits.length === 4 && n >= 1900 && n <= 2100) continue; // years
+    out.add(String(n));
+  }
+  return [...out];
+}
+
+const glossWords = (gloss: string): string[] => {
+  const first = gloss.split(/[;(]/)[0] ?? '';
+  return searchTextOfNormalized(normalize(first)).split(' ').filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+};
+
+function wordAnchor(token: string): string | null {
+  if (token.length < 3 || STOPWORDS.has(token) || /^\d+$/.test(token)) return null;
+  return stemToken(token) ?? token;
+}
+
+/** The features of one item. */
+export function eventFeatures(input: EventInput): EventFeatures {
+  const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
+  const tokens = contentTokens(body);
+  const wordSh = wordShingles(tokens);
+  const charSh = charShingles(tokens.slice(0, MAX_CHAR_TOKENS));
+  const anchors = new Map<number, number>();
+  const kindOf = new Map<number, number>();
+  const put = (kind: AnchorKind, value: string) => {
+    const h = hashString(`${kind}:${value}`);
+    anchors.set(h, Math.max(anchors.get(h) ?? 0, ANCHOR_WEIGHT[kind]));
+    kindOf.set(h, ANCHOR_KINDS.indexOf(kind));
+  };
+  for (const t of tokens.slice(0, MAX_WORDS)) {
+    const w = wordAnchor(t);
+    if (w) put('word', w);
+  }
+  const lang = input.language;
+  if (lang === 'ar' || lang === 'fa' || lang === 'ur' || lang === 'ps') {
+    for (const hit of findGlossTerms(body, { languages: [lang] }).slice(0, 40)) {
+      const entry = hit.gloss;
+      for (const w of glossWords(entry)) put('word', stemToken(w) ?? w);
+    }
+  }
+  if (input.translation) {
+    for (const t of contentTokens(input.translation.text).slice(0, MAX_WORDS)) {
+      const w = wordAnchor(t);
+      if (w) put('word', w);
+    }
+  }
+  for (const a of input.actors) put('actor', a);
+  const normalized = normalize(body.replace(/\bhttps?:\/\/\S+/g, ' '));
+  // the date patterns are costly: only read dates when a month name is there at all
+  const dated = tokens.some(isMonthToken);
+  const days = dated ? daysInNormalized(normalized, input.publishedAt) : [];
+  const numbers = numbersOf(dated ? withoutDates(normalized) : normalized);
+  for (const n of numbers) if (Number(n) >= 10) put('number', n); // "8 days" is in every other post
+  const places = placesIn(tokens);
+  for (const p of places) put('place', p);
+  for (const m of body.matchAll(HASHTAG)) put('hashtag', searchTextOfNormalized(normalize(m[1] ?? '')).replace(/ /g, '_'));
+  const quotes = quotesOf(body);
+  for (const q of quotes) put('quote', q);
+  for (const d of days) put('day', String(d));
+  const pointsAt = new Map<string, 'forward' | 'quote' | 'reply' | 'link'>();
+  if (input.reposts) pointsAt.set(matchKey(input.reposts), 'forward');
+  if (input.forwardedFrom?.key) pointsAt.set(matchKey(input.forwardedFrom.key), 'forward');
+  if (input.quotes) pointsAt.set(matchKey(input.quotes), 'quote');
+  if (input.replyTo) pointsAt.set(matchKey(input.replyTo), 'reply');
+  const accounts = new Set<string>();
+  if (input.url) {
+    const own = canonicalUrl(input.url);
+    if (own && !itemKeyOfLink(own)) put('url', own.replace(/#.*$/, ''));
+  }
+  for (const raw of [...input.links, ...urlsInText(input.text)]) {
+    const url = canonicalUrl(raw);
+    if (!url) continue;
+    const key = itemKeyOfLink(url);
+    if (key) {
+      if (!pointsAt.has(key)) pointsAt.set(key, 'link');
+      continue;
+    }
+    const account = accountOfLink(url);
+    if (account) accounts.add(account);
+    else put('url', url.replace(/#.*$/, ''));
+  }
+  for (const a of accounts) put('account', a);
+  const handles = handlesIn(input.text);
+  for (const h of handles) put('account', `x:${h}`);
+  const sorted = [...anchors.keys()].sort((a, b) => a - b);
+  return {
+    input,
+    matchKey: matchKey(input.key),
+    tokens,
+    tokenText: ` ${tokens.join(' ')} `,
+    wordSig: signature(wordSh),
+    wordSet: distinctSorted(wordSh),
+    charSig: signature(charSh),
+    charSet: distinctSorted(charSh),
+    anchors: Uint32Array.from(sorted),
+    weights: Float32Array.from(sorted.map((h) => anchors.get(h) ?? 0)),
+    kinds: Uint8Array.from(sorted.map((h) => kindOf.get(h) ?? 0)),
+    mass: 0,
+    rarities: null,
+    numbers,
+    places,
+    names: latinNames(body),
+    where: locatives(tokens),
+    quotes,
+    citations: citationsInNormalized(normalized, input.publishedAt, days),
+    translationCue: TRANSLATION_CUE.test(normalized),
+    handles,
+    pointsAt,
+    accounts: [...accounts],
+  };
+}
