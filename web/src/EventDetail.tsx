@@ -7,25 +7,8 @@ import { Anomalies, EventActors, EventLanguages, EventLink, formatConfidence } f
 import { EventTimeline } from './EventTimeline.js';
 import { SeverityBadge } from './ThreatPanel.js';
 import { formatUtc, plural, sourceKindLabel } from './text.js';
+import { rememberAnalyst, rememberedAnalyst } from './analyst.js';
 
-// The analyst name the threat review remembers in this browser: merges and splits reuse it.
-const ANALYST_KEY = 'rasad.analyst';
-
-function rememberedAnalyst(): string {
-  try {
-    return window.localStorage.getItem(ANALYST_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberAnalyst(name: string): void {
-  try {
-    window.localStorage.setItem(ANALYST_KEY, name);
-  } catch {
-    // private mode or storage disabled: the name is simply not remembered
-  }
-}
 
 interface Props {
   eventId: string;

@@ -4,25 +4,8 @@ import { errorMessage, isAbortError, postThreatReview } from './api.js';
 import type { ItemView } from './api.js';
 import { formatUtc } from './text.js';
 import { categoryName, SEVERITIES, STANCES, THREAT_CATEGORIES, type ThreatLabelView, type ThreatReviewBody } from './threat-view.js';
+import { rememberAnalyst, rememberedAnalyst } from './analyst.js';
 
-const ANALYST_KEY = 'rasad.analyst';
-
-/** The analyst name remembered in this browser (storage may be unavailable). */
-function rememberedAnalyst(): string {
-  try {
-    return window.localStorage.getItem(ANALYST_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberAnalyst(name: string): void {
-  try {
-    window.localStorage.setItem(ANALYST_KEY, name);
-  } catch {
-    // private mode or storage disabled: the name is simply not remembered
-  }
-}
 
 type Status = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
 

@@ -1,20 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewItem } from '../../../test/support/factories.js';
-import { loadConfig } from '../../app/config.js';
-import type { AppContext } from '../../app/context.js';
-import { fixedClock } from '../../core/clock.js';
+import { routeTestContext } from '../../../test/support/route-context.js';
 import { saveActor, saveAffiliation, type ActorRecord } from '../../store/actor.repository.js';
 import { replaceMentions } from '../../store/analysis.repository.js';
 import { type Db, openDatabase } from '../../store/database.js';
 import { insertItems } from '../../store/item.repository.js';
 import { upsertSource } from '../../store/source.repository.js';
 import { normalize } from '../../text/normalize.js';
-import { fsBlobStore } from '../../preserve/fs-blob-store.js';
 import { buildServer } from '../app.js';
 
 const NOW = '2026-11-24T10:00:00.000Z';
@@ -49,20 +42,7 @@ describe('actor routes', () => {
 
   beforeAll(async () => {
     db = await openDatabase({ sqliteFile: ':memory:' });
-    const home = mkdtempSync(path.join(os.tmpdir(), 'rasad-actor-routes-'));
-    const ctx: AppContext = {
-      config: loadConfig({ RASAD_HOME: home }),
-      db,
-      blobs: fsBlobStore(path.join(home, 'evidence')),
-      clock: fixedClock(NOW),
-      logger: pino({ level: 'silent' }),
-      pipeline: () => Promise.reject(new Error('no pipeline in route tests')),
-      events: () => ({ db, clock: fixedClock(NOW), targetLang: 'en' }),
-      translation: () => {
-        throw new Error('no translation in route tests');
-      },
-      close: () => db.close(),
-    };
+    const ctx = routeTestContext(db, NOW, 'actors');
     const sourceId = await upsertSource(db, { kind: 'telegram', handle: 'testchannel', title: 'Test channel' }, NOW);
     const item = buildNewItem(sourceId, { nativeId: 'routes-1', text: TEXT }, { language: 'ar', script: 'Arab' });
     const plain = buildNewItem(sourceId, { nativeId: 'routes-2', text: 'no actor here' });

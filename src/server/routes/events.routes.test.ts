@@ -1,16 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewItem } from '../../../test/support/factories.js';
-import { loadConfig } from '../../app/config.js';
-import type { AppContext } from '../../app/context.js';
+import { routeTestContext } from '../../../test/support/route-context.js';
 import type { EventDetail, EventView } from '../../app/events.service.js';
-import { fixedClock } from '../../core/clock.js';
 import { clusterPending } from '../../events/events.runner.js';
-import { fsBlobStore } from '../../preserve/fs-blob-store.js';
 import { auditTrail } from '../../store/audit.repository.js';
 import { type Db, openDatabase } from '../../store/database.js';
 import { insertItems } from '../../store/item.repository.js';
@@ -44,20 +37,7 @@ describe('event routes', () => {
 
   beforeAll(async () => {
     db = await openDatabase({ sqliteFile: ':memory:' });
-    const home = mkdtempSync(path.join(os.tmpdir(), 'rasad-event-routes-'));
-    const ctx: AppContext = {
-      config: loadConfig({ RASAD_HOME: home }),
-      db,
-      blobs: fsBlobStore(path.join(home, 'evidence')),
-      clock: fixedClock(NOW),
-      logger: pino({ level: 'silent' }),
-      pipeline: () => Promise.reject(new Error('no pipeline in route tests')),
-      events: () => ({ db, clock: fixedClock(NOW), targetLang: 'en' }),
-      translation: () => {
-        throw new Error('no translation in route tests');
-      },
-      close: () => db.close(),
-    };
+    const ctx = routeTestContext(db, NOW, 'events');
     const tg = await upsertSource(db, { kind: 'telegram', handle: 'advisers', title: 'Advisers channel' }, NOW);
     const other = await upsertSource(db, { kind: 'telegram', handle: 'brigades', title: 'Brigades channel' }, NOW);
     const x = await upsertSource(db, { kind: 'x', handle: 'copycat', title: null }, NOW);

@@ -1,16 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewItem } from '../../../test/support/factories.js';
+import { routeTestContext } from '../../../test/support/route-context.js';
 import { AR_OFFER_TEXT, arOfferAssessment, EN_REPORT_TEXT, enReportAssessment } from '../../../test/support/threat-fixtures.js';
 import { threatRecord } from '../../analyze/threat.stage.js';
-import { loadConfig } from '../../app/config.js';
-import type { AppContext } from '../../app/context.js';
-import { fixedClock } from '../../core/clock.js';
-import { fsBlobStore } from '../../preserve/fs-blob-store.js';
 import { saveThreat } from '../../store/analysis.repository.js';
 import { type Db, openDatabase } from '../../store/database.js';
 import { insertItems } from '../../store/item.repository.js';
@@ -28,20 +21,7 @@ describe('threat routes', () => {
 
   beforeAll(async () => {
     db = await openDatabase({ sqliteFile: ':memory:' });
-    const home = mkdtempSync(path.join(os.tmpdir(), 'rasad-threat-routes-'));
-    const ctx: AppContext = {
-      config: loadConfig({ RASAD_HOME: home }),
-      db,
-      blobs: fsBlobStore(path.join(home, 'evidence')),
-      clock: fixedClock(NOW),
-      logger: pino({ level: 'silent' }),
-      pipeline: () => Promise.reject(new Error('no pipeline in route tests')),
-      events: () => ({ db, clock: fixedClock(NOW), targetLang: 'en' }),
-      translation: () => {
-        throw new Error('no translation in route tests');
-      },
-      close: () => db.close(),
-    };
+    const ctx = routeTestContext(db, NOW, 'threat');
     const sourceId = await upsertSource(db, { kind: 'telegram', handle: 'testchannel', title: 'Test channel' }, NOW);
     const offer = buildNewItem(sourceId, { nativeId: 'thr-1', text: AR_OFFER_TEXT, publishedAt: '2024-01-03T00:00:00.000Z' }, { language: 'ar', script: 'Arab' });
     const report = buildNewItem(sourceId, { nativeId: 'thr-2', text: EN_REPORT_TEXT, publishedAt: '2024-01-02T00:00:00.000Z' }, { language: 'en', script: 'Latn' });
