@@ -106,8 +106,9 @@ export class EventClusterer {
 
   /** Places an item whose features were computed beforehand (at ingest, or in another worker). */
   addFeatures(f: EventFeatures): number {
-    f.rarities = Float32Array.from(f.anchors, this.rarity);
-    f.mass = anchorMass(f, this.rarity);
+    const rarities = Float32Array.from(f.anchors, this.rarity);
+    f.rarities = rarities;
+    f.mass = anchorMass(f, (_a, i) => rarities[i] ?? 0);
     const best = this.bestLinks(f);
     const i = this.storeFeatures(f);
     const first = best[0];
@@ -229,7 +230,11 @@ export class EventClusterer {
 
   /** Forgets the features of items older than the retention (their event membership stays). */
   private evict(): void {
-    for (const j of this.index.evictBefore(this.newest, this.opts.retentionDays)) {
+    const keysOf = (j: number) => {
+      const f = this.features[j];
+      return f ? { time: f.input.publishedAt ?? this.newest, bandKeys: [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], anchors: f.anchors } : null;
+    };
+    for (const j of this.index.evictBefore(this.newest, this.opts.retentionDays, keysOf)) {
       const f = this.features[j];
       if (!f) continue;
       for (const a of f.anchors) {

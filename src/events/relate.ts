@@ -124,10 +124,10 @@ function nearDuplicate(x: EventFeatures, y: EventFeatures): Link | null {
   return null;
 }
 
-/** Σ weight × rarity over an item's anchors (its length for the cosine). */
-export function anchorMass(f: EventFeatures, rarity: Rarity): number {
+/** Σ weight × rarity over an item's anchors (its length for the cosine); `rarity` gets the anchor and its index. */
+export function anchorMass(f: EventFeatures, rarity: (anchor: number, index: number) => number): number {
   let m = 0;
-  for (let i = 0; i < f.anchors.length; i++) m += (f.weights[i] ?? 0) * rarity(f.anchors[i] ?? 0);
+  for (let i = 0; i < f.anchors.length; i++) m += (f.weights[i] ?? 0) * rarity(f.anchors[i] ?? 0, i);
   return m;
 }
 
@@ -227,7 +227,7 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   const cited = cites(x, y) ?? (citedBy ? { ...citedBy, why: citedBy.why.replace(/^cites/, 'cited by a report citing').replace(/^names/, 'named by a report naming') } : null);
   // A campaign hashtag shared within a day and a half ties posts of one happening together.
   const campaign = tags > 0 && x.input.publishedAt !== null && y.input.publishedAt !== null && Math.abs(x.input.publishedAt - y.input.publishedAt) < 36 * HOUR ? HASHTAG_BONUS : 0;
-  const quoted = overlap > 0 ? quoteBonus(x, y) : 0;
+  const quoted = overlap > 0.05 && (x.quotes.length > 0 || y.quotes.length > 0) ? quoteBonus(x, y) : 0;
   let score = cos + quoted + campaign + (cited && cos >= 0.03 ? cited.weight : 0);
   if (sameVoice(x, y) && cos < 0.3) score *= 0.5; // a channel's unrelated posts share its vocabulary
   const clash = conflicts(x, y);
