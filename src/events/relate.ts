@@ -240,7 +240,9 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   if (score <= 0) return null;
   const why = cited?.why ?? (otherLanguage ? `shared names, numbers and terms across languages (${cos.toFixed(2)})` : `shared words and names (${cos.toFixed(2)})`);
   if (cited) return { relation: 'report', score, why };
-  if (otherLanguage && (x.translationCue || x.quotes.length > 0)) return { relation: 'translation', score, why };
+  // A feed or a page is a report, even one that quotes the post; a post in another language that
+  // says it is a translation, or reproduces quoted words, is a translation.
   const news = x.input.platform === 'rss' || x.input.platform === 'web';
+  if (otherLanguage && (x.translationCue || (!news && x.quotes.length > 0))) return { relation: 'translation', score, why };
   return { relation: news ? 'report' : 'related', score, why };
 }

@@ -120,7 +120,7 @@ export function EventTimeline({ entries, firstKey, selected, onToggle, hrefFor, 
                   )}
                   {t.linked_to && t.why ? ' — ' : ''}
                   {t.why && <span dir="auto">{t.why}</span>}
-                  {t.score > 0 && t.score < 1 ? <span title="How sure the link is"> ({t.score.toFixed(2)})</span> : null}
+                  {t.score > 0 && t.score < 1 ? <span title="How sure the link is"> · link score {t.score.toFixed(2)}</span> : null}
                 </p>
               )}
               <ClampedText text={t.text} language={t.language} script={null} lines={4} testId="timeline-text" />
