@@ -80,6 +80,14 @@ describe('EventClusterer', () => {
     expect(event('telegram:fajr/40')).toEqual(['telegram:fajr/40']);
   });
 
+  it('does not make an event of the same short greeting in two channels', () => {
+    const { event } = place([
+      post('telegram:a/1', 'جمعة مباركة لكل متابعينا الكرام', { language: 'ar' }),
+      post('telegram:b/1', 'جمعة مباركة لكل متابعينا الكرام 🌹', { language: 'ar', publishedAt: T0 + 30 * MIN }),
+    ]);
+    expect(event('telegram:b/1')).toEqual(['telegram:b/1']);
+  });
+
   it('never puts items an analyst split apart back together', () => {
     const separated = (a: string, b: string) => [a, b].includes('x:2') && a !== b;
     const { event } = place(

@@ -6,6 +6,7 @@ import { estimateJaccard } from './minhash.js';
 
 const ACTOR = ANCHOR_KINDS.indexOf('actor');
 const HASHTAG = ANCHOR_KINDS.indexOf('hashtag');
+const NUMBER = ANCHOR_KINDS.indexOf('number');
 const HASHTAG_BONUS = 0.15;
 const NAMED: ReadonlySet<number> = new Set((['actor', 'place', 'quote', 'url', 'hashtag', 'account'] as const).map((k) => ANCHOR_KINDS.indexOf(k)));
 
@@ -102,8 +103,31 @@ function conflicts(x: EventFeatures, y: EventFeatures): number {
   return (otherNumbers(x, y) ? 2 : 0) + (disjoint(x.places, y.places) || where ? 1 : 0) + (disjoint(x.input.actors, y.input.actors) ? 1 : 0);
 }
 
+/** Whether two items share a particular: an actor, count, place, quote, link, hashtag or account. */
+function shareParticular(x: EventFeatures, y: EventFeatures): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < x.anchors.length && j < y.anchors.length) {
+    const a = x.anchors[i] ?? 0;
+    const b = y.anchors[j] ?? 0;
+    if (a === b) {
+      const kind = x.kinds[i] ?? 0;
+      if (NAMED.has(kind) || kind === NUMBER) return true;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return false;
+}
+
+/** Below this many word shingles a post is a greeting or a notice unless it names something. */
+const SHORT = 12;
+
 function nearDuplicate(x: EventFeatures, y: EventFeatures): Link | null {
   if (x.wordSet.length === 0 || y.wordSet.length === 0 || conflicts(x, y) > 0 || disjoint(x.where, y.where)) return null;
+  // "Blessed Friday to our followers", a weekly schedule: the same words in many channels, no story
+  if (Math.min(x.wordSet.length, y.wordSet.length) < SHORT && !shareParticular(x, y)) return null;
   // The signatures first (128 comparisons): exact overlaps only for pairs that may be copies. A
   // copy at the loosest thresholds (containment 0.75 at a size ratio of 0.3) has Jaccard ≥ 0.2.
   if (estimateJaccard(x.wordSig, y.wordSig) < 0.12 && estimateJaccard(x.charSig, y.charSig) < 0.12) return null;
