@@ -251,6 +251,8 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   const cited = cites(x, y) ?? (citedBy ? { ...citedBy, why: citedBy.why.replace(/^cites/, 'cited by a report citing').replace(/^names/, 'named by a report naming') } : null);
   // A campaign hashtag shared within a day and a half ties posts of one happening together.
   const campaign = tags > 0 && x.input.publishedAt !== null && y.input.publishedAt !== null && Math.abs(x.input.publishedAt - y.input.publishedAt) < 36 * HOUR ? HASHTAG_BONUS : 0;
+  // A short post that names nothing in common with the other is a greeting or a notice: no story.
+  if (Math.min(x.wordSet.length, y.wordSet.length) < SHORT && !cited && !shareParticular(x, y)) return null;
   const quoted = overlap > 0.05 && (x.quotes.length > 0 || y.quotes.length > 0) ? quoteBonus(x, y) : 0;
   let score = cos + quoted + campaign + (cited && cos >= 0.03 ? cited.weight : 0);
   if (sameVoice(x, y) && cos < 0.3) score *= 0.5; // a channel's unrelated posts share its vocabulary
