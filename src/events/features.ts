@@ -12,7 +12,7 @@ import { hashString } from './hash.js';
 import { accountOfLink, canonicalUrl, itemKeyOfLink, matchKey, urlsInText } from './links.js';
 import { signature } from './minhash.js';
 import { placesIn } from './places.js';
-import { charShingles, contentTokens, wordShingles } from './shingles.js';
+import { charShingles, contentTokens, foldedContent, wordShingles } from './shingles.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** Anchor kinds and how much one shared anchor of the kind says about sharing a happening. */
@@ -140,7 +140,7 @@ function wordAnchor(token: string): string | null {
 /** The features of one item. */
 export function eventFeatures(input: EventInput): EventFeatures {
   const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
-  const tokens = contentTokens(body);
+  const { folded: normalized, tokens } = foldedContent(body);
   const wordSh = wordShingles(tokens);
   const charSh = charShingles(tokens.slice(0, MAX_CHAR_TOKENS));
   const anchors = new Map<number, number>();
@@ -168,7 +168,6 @@ export function eventFeatures(input: EventInput): EventFeatures {
     }
   }
   for (const a of input.actors) put('actor', a);
-  const normalized = normalize(body.replace(/\bhttps?:\/\/\S+/g, ' '));
   // the date patterns are costly: only read dates when a month name is there at all
   const dated = tokens.some(isMonthToken);
   const days = dated ? daysInNormalized(normalized, input.publishedAt) : [];

@@ -11,12 +11,18 @@ const TRUNCATED = /(?:\S*)…\s*$/u;
 
 /** The folded word tokens of a post, without links, handles and retweet furniture. */
 export function contentTokens(text: string): string[] {
+  return foldedContent(text).tokens;
+}
+
+/** The folded text of a post (links, handles and retweet furniture removed) and its word tokens. */
+export function foldedContent(text: string): { folded: string; tokens: string[] } {
   let t = text.replace(RT_PREFIX, '');
   // A truncated retweet ends in a half word and "…": drop the half word.
   if (t.length !== text.length) t = t.replace(TRUNCATED, '');
   t = t.replace(URL, ' ').replace(HANDLE, '$1 ');
-  const words = searchTextOfNormalized(normalize(t));
-  return words.length === 0 ? [] : words.split(' ');
+  const folded = normalize(t);
+  const words = searchTextOfNormalized(folded);
+  return { folded, tokens: words.length === 0 ? [] : words.split(' ') };
 }
 
 /**
