@@ -1,14 +1,13 @@
 // The seed scenario (../shared/scenarios/seed-kh-2021) through the real command line: a fresh home,
 // the starter registry, `rasad import` of every file (the whole pipeline, events included), then
 // `rasad events list --json`; events and first items are mapped back to truth.json's keys.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { run } from '../src/cli/main.js';
-import { detectFormat, parserFor } from '../src/collect/imports/detect-format.js';
-import { SCENARIO } from './threat-scenario.js';
+import { SCENARIO, scenarioDrafts } from './threat-scenario.js';
 
 const truthSchema = z.object({
   items: z.array(z.object({ key: z.string(), event: z.string().nullable() })),
@@ -45,17 +44,9 @@ async function cli(args: string[], env: Record<string, string>): Promise<string>
 /** Our item key → truth.json's key (Telegram: c<id> → <id>; web pages: canonical URL → file name). */
 export function keyMap(drafts?: Map<string, { title: string | null; text: string; time: number | null }>): Map<string, string> {
   const map = new Map<string, string>();
-  for (const dir of ['telegram', 'x', 'rss', 'web']) {
-    for (const name of readdirSync(join(SCENARIO, dir))) {
-      const bytes = new Uint8Array(readFileSync(join(SCENARIO, dir, name)));
-      const format = detectFormat(name, bytes);
-      if (!format) continue;
-      for (const d of parserFor(format)({ bytes, fileName: name }).items) {
-        const key = dir === 'web' ? `web:${name}` : d.key.replace(/^telegram:c(\d+)\//, 'telegram:$1/');
-        map.set(d.key, key);
-        drafts?.set(key, { title: d.title ?? null, text: d.text, time: d.publishedAt ? Date.parse(d.publishedAt) : null });
-      }
-    }
+  for (const { key, draft: d } of scenarioDrafts()) {
+    map.set(d.key, key);
+    drafts?.set(key, { title: d.title ?? null, text: d.text, time: d.publishedAt ? Date.parse(d.publishedAt) : null });
   }
   return map;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { detectFormat, parserFor } from '../src/collect/imports/detect-format.js';
 import type { ThreatCategory } from '../src/analyze/threat/taxonomy.js';
+import type { ItemDraft } from '../src/core/item.js';
 
 export const SCENARIO = join(import.meta.dirname, '..', '..', 'shared', 'scenarios', 'seed-kh-2021');
 
@@ -33,6 +34,23 @@ const truthSchema = z.object({
   ),
 });
 
+/**
+ * Every item of the scenario parsed by Rasad's own importers, with its truth.json key beside it:
+ * truth keys are telegram:<channel id>/<msg> (ours: c<id>) and web:<file name> (ours: the canonical URL).
+ */
+export function* scenarioDrafts(): Generator<{ key: string; draft: ItemDraft }> {
+  for (const dir of ['telegram', 'x', 'rss', 'web']) {
+    for (const name of readdirSync(join(SCENARIO, dir))) {
+      const bytes = new Uint8Array(readFileSync(join(SCENARIO, dir, name)));
+      const format = detectFormat(name, bytes);
+      if (!format) continue;
+      for (const draft of parserFor(format)({ bytes, fileName: name }).items) {
+        yield { key: dir === 'web' ? `web:${name}` : draft.key.replace(/^telegram:c(\d+)\//, 'telegram:$1/'), draft };
+      }
+    }
+  }
+}
+
 export interface ScenarioCase {
   key: string;
   text: string;
@@ -53,19 +71,7 @@ const mapCategories = (labels: readonly string[]): ThreatCategory[] => labels.fl
 export function loadScenario(): ScenarioCase[] | null {
   if (!existsSync(join(SCENARIO, 'truth.json'))) return null;
   const truth = truthSchema.parse(JSON.parse(readFileSync(join(SCENARIO, 'truth.json'), 'utf8')));
-  const texts = new Map<string, { text: string; platform: string; langHint: string | null }>();
-  for (const dir of ['telegram', 'x', 'rss', 'web']) {
-    for (const name of readdirSync(join(SCENARIO, dir))) {
-      const bytes = new Uint8Array(readFileSync(join(SCENARIO, dir, name)));
-      const format = detectFormat(name, bytes);
-      if (!format) continue;
-      for (const d of parserFor(format)({ bytes, fileName: name }).items) {
-        // truth keys: telegram:<channel id>/<msg> (ours: c<id>), web:<file name> (ours: the canonical URL)
-        const key = dir === 'web' ? `web:${name}` : d.key.replace(/^telegram:c(\d+)\//, 'telegram:$1/');
-        texts.set(key, { text: d.text, platform: d.platform, langHint: d.langHint ?? null });
-      }
-    }
-  }
+  const texts = new Map([...scenarioDrafts()].map(({ key, draft: d }) => [key, { text: d.text, platform: d.platform, langHint: d.langHint ?? null }]));
   const out: ScenarioCase[] = [];
   for (const item of truth.items) {
     const got = texts.get(item.key);

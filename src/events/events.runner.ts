@@ -24,7 +24,7 @@ import { translationsOfItems } from '../store/translation.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import { EventClusterer } from './clusterer.js';
 import type { EventInput } from './event-input.js';
-import { eventInputsOf } from './event-inputs.js';
+import { eventInputsOf, voiceOf } from './event-inputs.js';
 import { provenance, type ProvenanceMember } from './provenance.js';
 import type { Relation } from './relate.js';
 import { eventTitle } from './title.js';
@@ -188,8 +188,6 @@ export async function summarize(db: Db, deps: Pick<EventsDeps, 'targetLang'>, ev
   );
   const byId = new Map(items.map((i) => [i.id, i]));
   const keyOf = (id: string | null): string | null => (id ? (byId.get(id)?.key ?? null) : null);
-  const inputs = await eventInputsOf(db, items, deps.targetLang);
-  const sourceOf = new Map(inputs.map((i) => [i.id, i.source]));
   const prov: ProvenanceMember[] = members.flatMap((m) => {
     const item = byId.get(m.itemId);
     if (!item) return [];
@@ -199,7 +197,7 @@ export async function summarize(db: Db, deps: Pick<EventsDeps, 'targetLang'>, ev
       {
         key: item.key,
         platform: item.platform,
-        source: sourceOf.get(item.id) ?? item.sourceHandle,
+        source: voiceOf(item),
         publishedAt: Number.isFinite(t) ? t : null,
         relation: m.linkedTo ? (m.relation as Exclude<Relation, 'origin'>) : null,
         to: keyOf(m.linkedTo),
