@@ -55,6 +55,10 @@ export const itemViewSchema = z.object({
   reposts: z.string().nullable(),
   metrics: z.record(z.string(), z.number()),
   capture_id: z.string().nullable(),
+  /** Whether the post is still there: unknown (imported), live, suspected, gone, restored. */
+  liveness: z.string(),
+  liveness_reason: z.string().nullable(),
+  gone_at: z.string().nullable(),
   glosses: z.array(
     z.object({
       start: z.number(),
@@ -137,6 +141,9 @@ export function presentItem(item: StoredItem, translation?: TranslationRecord, m
     reposts: item.reposts ?? null,
     metrics: item.metrics,
     capture_id: item.captureId,
+    liveness: item.liveness,
+    liveness_reason: item.livenessReason,
+    gone_at: item.goneAt,
     glosses: glossesFor(item.text, item.language),
     mentions: mentions.filter((m) => !isTranslationMention(m)).map(presentMention),
     translation: translation ? presentTranslation(translation, mentions.filter(isTranslationMention)) : null,

@@ -4,20 +4,12 @@ import { createInterface } from 'node:readline';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, toIso } from '../core/clock.js';
 import { DomainError, ParseError } from '../core/errors.js';
-import { deterministicId, itemIdForKey } from '../core/ids.js';
-import type { ItemDraft } from '../core/item.js';
+import { deterministicId } from '../core/ids.js';
 import type { Pipeline } from '../analyze/pipeline.js';
 import type { Db } from '../store/database.js';
 import { insertCapture } from '../store/capture.repository.js';
-import { existingKeys, insertItems, type NewItem } from '../store/item.repository.js';
-import { upsertSource } from '../store/source.repository.js';
-import { saveStageResults } from '../store/stage-result.repository.js';
-import { insertMentions, insertThreats, type MentionRecord, type ThreatRecord } from '../store/analysis.repository.js';
-import { mentionRows } from '../actors/actors.stage.js';
-import { threatRecord } from '../analyze/threat.stage.js';
 import { withTransaction } from '../store/transaction.js';
-import { searchForms } from '../analyze/reindex.js';
-import { NORMALIZE_VERSION } from '../text/normalize.js';
+import { storeDrafts } from './store-drafts.js';
 import { detectFormat, parserFor } from './imports/detect-format.js';
 import type { ImportFormat, ParseResult } from './imports/import-format.js';
 import { expandImportPaths, type FileToImport } from './import-files.js';
@@ -110,7 +102,7 @@ async function importOne(
       });
       const acc = { imported: 0, duplicates: 0 };
       for await (const result of parseFile(file.path, format as ImportFormat, opts.channel, progress)) {
-        const r = await storeParsed(deps, tx, result, captureId, now, opts.analyze);
+        const r = await storeDrafts(deps, tx, result, () => captureId, now, opts.analyze);
         opts.afterBatch?.();
         acc.imported += r.imported.length;
         acc.duplicates += r.duplicates;
@@ -178,64 +170,6 @@ async function* parseFile(
     }
   }
   if (chunk.length > 0) yield flush();
-}
-
-/** Stores one parsed batch: sources, new items (analyzed), their stage results. */
-async function storeParsed(
-  deps: ImporterDeps,
-  tx: Db,
-  result: ParseResult,
-  captureId: string,
-  now: string,
-  analyze: boolean,
-): Promise<{ imported: string[]; duplicates: number }> {
-  const sourceIds = new Map<string, string>();
-  const sourceKey = (kind: string, handle: string): string => `${kind}\u0000${handle}`;
-  for (const ref of result.sources) sourceIds.set(sourceKey(ref.kind, ref.handle), await upsertSource(tx, ref, now));
-  const seen = new Set<string>();
-  const drafts: ItemDraft[] = [];
-  for (const d of result.items) {
-    if (seen.has(d.key)) continue;
-    seen.add(d.key);
-    drafts.push(d);
-  }
-  const existing = await existingKeys(tx, drafts.map((d) => d.key));
-  const fresh = drafts.filter((d) => !existing.has(d.key));
-  const newItems: NewItem[] = [];
-  const stageRows: Parameters<typeof saveStageResults>[1] = [];
-  const mentions: MentionRecord[] = [];
-  const threats: ThreatRecord[] = [];
-  for (const draft of fresh) {
-    let sourceId = sourceIds.get(sourceKey(draft.source.kind, draft.source.handle));
-    if (!sourceId) {
-      sourceId = await upsertSource(tx, draft.source, now);
-      sourceIds.set(sourceKey(draft.source.kind, draft.source.handle), sourceId);
-    }
-    const id = itemIdForKey(draft.key);
-    const forms = searchForms(draft.text, draft.title);
-    const analysis = analyze && deps.pipeline ? await deps.pipeline.run({ text: draft.text, title: draft.title, langHint: draft.langHint, platform: draft.platform }) : null;
-    newItems.push({
-      id,
-      sourceId,
-      draft,
-      collectedAt: now,
-      ...forms,
-      normalizeVersion: NORMALIZE_VERSION,
-      language: analysis?.language.code ?? null,
-      languageConfidence: analysis?.language.confidence ?? null,
-      script: analysis?.language.script ?? null,
-      captureId,
-    });
-    for (const o of analysis?.outputs ?? []) stageRows.push({ itemId: id, stage: o.stage, version: o.version, output: o.output, createdAt: now });
-    if (analysis && analysis.mentions.length > 0) mentions.push(...mentionRows(id, analysis.mentions));
-    if (analysis) threats.push(threatRecord(id, analysis.threat, now));
-  }
-  const inserted = await insertItems(tx, newItems);
-  const insertedSet = new Set(inserted);
-  await saveStageResults(tx, stageRows.filter((r) => insertedSet.has(r.itemId)));
-  await insertMentions(tx, mentions.filter((m) => insertedSet.has(m.itemId)));
-  await insertThreats(tx, threats.filter((t) => insertedSet.has(t.itemId)));
-  return { imported: inserted, duplicates: drafts.length - inserted.length + (result.items.length - drafts.length) };
 }
 
 async function readHead(file: string): Promise<Uint8Array> {

@@ -8,7 +8,9 @@ import type { AppContext } from '../app/context.js';
 import { DomainError } from '../core/errors.js';
 import { registerActorRoutes } from './routes/actors.routes.js';
 import { registerEventRoutes } from './routes/events.routes.js';
+import { registerEvidenceRoutes } from './routes/evidence.routes.js';
 import { registerItemRoutes } from './routes/items.routes.js';
+import { registerSourceRoutes } from './routes/sources.routes.js';
 import { registerThreatRoutes } from './routes/threat.routes.js';
 
 const STATUS: Record<DomainError['code'], number> = {
@@ -50,6 +52,8 @@ export async function buildServer(ctx: AppContext, opts: { webRoot: string | nul
     registerActorRoutes(api, ctx);
     registerThreatRoutes(api, ctx);
     registerEventRoutes(api, ctx);
+    registerSourceRoutes(api, ctx);
+    registerEvidenceRoutes(api, ctx);
     done();
   }, { prefix: '/api' });
 

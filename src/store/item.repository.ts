@@ -25,7 +25,10 @@ export interface NewItem {
   captureId: string | null;
 }
 
-type ItemRow = Omit<ItemsTable, 'seq' | 'liveness'>;
+type ItemRow = Omit<
+  ItemsTable,
+  'seq' | 'liveness' | 'livenessReason' | 'livenessCheckedAt' | 'goneChecks' | 'suspectedAt' | 'goneAt' | 'nextCheckAt'
+>;
 
 function toRow(n: NewItem): ItemRow {
   const d = n.draft;
@@ -175,6 +178,10 @@ export interface ItemPage {
 /** An item as read back, with its source's kind, handle and title. */
 export interface StoredItem extends Item {
   seq: number;
+  /** unknown (imported), live, suspected, gone, restored */
+  liveness: string;
+  livenessReason: string | null;
+  goneAt: string | null;
   sourceKind: string;
   sourceHandle: string;
   sourceTitle: string | null;
@@ -226,6 +233,9 @@ function fromRow(r: SelectedRow): StoredItem {
     extra: fromJson<Record<string, unknown>>(r.extra, {}),
     captureId: r.captureId,
     locator: r.locator,
+    liveness: r.liveness,
+    livenessReason: r.livenessReason,
+    goneAt: r.goneAt,
   };
 }
 

@@ -19,6 +19,23 @@ export interface SourcesTable {
   discoveredFrom: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 1 when `rasad sources add` watches it; sources created by imports are 0. */
+  monitored: Generated<number>;
+  externalId: string | null;
+  description: string | null;
+  audience: number | null;
+  followLinks: Generated<number>;
+  discoveryDepth: Generated<number>;
+  nextPollAt: string | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  errorCount: Generated<number>;
+  statusReason: string | null;
+  goneChecks: Generated<number>;
+  suspectedAt: string | null;
+  goneAt: string | null;
 }
 
 export interface CapturesTable {
@@ -32,6 +49,15 @@ export interface CapturesTable {
   capturedAt: string;
   warcRef: string | null;
   timestampToken: string | null;
+  sourceId: string | null;
+  httpStatus: number | null;
+  warcFile: string | null;
+  warcOffset: number | null;
+  warcLength: number | null;
+  timestampAt: string | null;
+  timestampTsa: string | null;
+  phash: string | null;
+  meta: Generated<unknown>;
 }
 
 export interface ItemsTable {
@@ -72,6 +98,72 @@ export interface ItemsTable {
   captureId: string | null;
   locator: string | null;
   liveness: Generated<string>;
+  livenessReason: string | null;
+  livenessCheckedAt: string | null;
+  goneChecks: Generated<number>;
+  suspectedAt: string | null;
+  goneAt: string | null;
+  nextCheckAt: string | null;
+}
+
+export interface ItemCapturesTable {
+  itemId: string;
+  captureId: string;
+  /** page (the capture the item was read from), media, article, check */
+  role: string;
+  url: string | null;
+  createdAt: string;
+}
+
+export interface ItemVersionsTable {
+  itemId: string;
+  version: number;
+  text: string;
+  title: string | null;
+  editedAt: string | null;
+  seenAt: string;
+  captureId: string | null;
+}
+
+export interface SourceDiscoveriesTable {
+  id: string;
+  kind: string;
+  handle: string;
+  status: Generated<string>;
+  depth: number;
+  how: string;
+  viaSourceId: string | null;
+  viaItemKey: string | null;
+  seenCount: Generated<number>;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+export interface LivenessChecksTable {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  checkedAt: string;
+  verdict: string;
+  reason: string;
+  httpStatus: number | null;
+  captureId: string | null;
+}
+
+export interface CustodyLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  actor: string;
+  details: unknown;
+  prevHash: string;
+  hash: string;
 }
 
 export interface StageResultsTable {
@@ -274,4 +366,9 @@ export interface Database {
   actorAffiliations: ActorAffiliationsTable;
   actorMergeDismissals: ActorMergeDismissalsTable;
   auditLog: AuditLogTable;
+  itemCaptures: ItemCapturesTable;
+  itemVersions: ItemVersionsTable;
+  sourceDiscoveries: SourceDiscoveriesTable;
+  livenessChecks: LivenessChecksTable;
+  custodyLog: CustodyLogTable;
 }

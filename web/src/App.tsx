@@ -14,8 +14,10 @@ import { LanguageChips } from './LanguageChips.js';
 import { SearchBar } from './SearchBar.js';
 import { SearchResults } from './SearchResults.js';
 import { SourceFilter } from './SourceFilter.js';
+import { SourceList } from './SourceList.js';
 import { StatsSummary } from './StatsSummary.js';
 import { StatusBar } from './StatusBar.js';
+import { VanishedList } from './VanishedList.js';
 import { HOME_ROUTE, routeHref, useRoute } from './route.js';
 import { EMPTY_LIST, PAGE_SIZE, SEARCH_LIMIT } from './state.js';
 import type { ListState, SearchState, StatsState } from './state.js';
@@ -40,7 +42,10 @@ export function App() {
   // The actor page, the actors index, an event page or the events list replace the item list and search results.
   const onActorPages = route.actor !== null || route.actors;
   const onEventPages = !onActorPages && (route.event !== null || route.events);
-  const onPages = onActorPages || onEventPages;
+  // Then the watched sources, then what vanished.
+  const onSourcesPage = !onActorPages && !onEventPages && route.sources;
+  const onVanishedPage = !onActorPages && !onEventPages && !onSourcesPage && route.vanished;
+  const onPages = onActorPages || onEventPages || onSourcesPage || onVanishedPage;
 
   // Counts for the header, the language chips and the source menu.
   useEffect(() => {
@@ -114,18 +119,34 @@ export function App() {
   const onSearch = useCallback(
     (q: string) => {
       if (q === route.q) setSearchNonce((n) => n + 1);
-      else nav.set({ q, item: null, actor: null, actors: false, event: null, events: false });
+      else nav.set({ q, item: null, actor: null, actors: false, event: null, events: false, sources: false, vanished: false });
     },
     [nav, route.q],
   );
   const onClear = useCallback(() => nav.set({ q: '', item: null }), [nav]);
-  const onHashtag = useCallback((tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false, event: null, events: false }), [nav]);
-  const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true, event: null, events: false }), [nav]);
-  const showEvents = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: false, aq: '', event: null, events: true }), [nav]);
+  const onHashtag = useCallback(
+    (tag: string) => nav.set({ q: tag, item: null, actor: null, actors: false, event: null, events: false, sources: false, vanished: false }),
+    [nav],
+  );
+  const showIndex = useCallback(() => nav.set({ q: '', item: null, actor: null, actors: true, event: null, events: false, sources: false, vanished: false }), [nav]);
+  const showEvents = useCallback(
+    () => nav.set({ q: '', item: null, actor: null, actors: false, aq: '', event: null, events: true, sources: false, vanished: false }),
+    [nav],
+  );
+  const showSources = useCallback(
+    () => nav.set({ q: '', item: null, actor: null, actors: false, aq: '', event: null, events: false, sources: true, vanished: false }),
+    [nav],
+  );
+  const showVanished = useCallback(
+    () => nav.set({ q: '', item: null, actor: null, actors: false, aq: '', event: null, events: false, sources: false, vanished: true }),
+    [nav],
+  );
   const replaceEvent = useCallback((id: string) => nav.set({ event: id, events: false }, { replace: true }), [nav]);
   const onActorFilter = useCallback((aq: string) => nav.set({ aq }, { replace: true }), [nav]);
   const indexHref = routeHref({ ...HOME_ROUTE, actors: true });
   const eventsHref = routeHref({ ...HOME_ROUTE, events: true });
+  const sourcesHref = routeHref({ ...HOME_ROUTE, sources: true });
+  const vanishedHref = routeHref({ ...HOME_ROUTE, vanished: true });
   const actorNav = useMemo<ActorNav>(
     () => ({
       href: (id) => routeHref({ ...HOME_ROUTE, actor: id }),
@@ -264,6 +285,32 @@ export function App() {
                 >
                   Actors
                 </a>
+                <a
+                  href={sourcesHref}
+                  className={'topnav-link' + (onSourcesPage ? ' is-current' : '')}
+                  data-testid="sources-link"
+                  aria-current={onSourcesPage ? 'page' : undefined}
+                  onClick={(event) => {
+                    if (!isPlainClick(event)) return;
+                    event.preventDefault();
+                    showSources();
+                  }}
+                >
+                  Sources
+                </a>
+                <a
+                  href={vanishedHref}
+                  className={'topnav-link' + (onVanishedPage ? ' is-current' : '')}
+                  data-testid="vanished-link"
+                  aria-current={onVanishedPage ? 'page' : undefined}
+                  onClick={(event) => {
+                    if (!isPlainClick(event)) return;
+                    event.preventDefault();
+                    showVanished();
+                  }}
+                >
+                  Vanished
+                </a>
               </nav>
               <StatsSummary stats={stats} onRetry={() => setStatsNonce((n) => n + 1)} />
             </div>
@@ -303,6 +350,10 @@ export function App() {
               <EventDetail eventId={route.event} hrefFor={hrefFor} onOpen={nav.openItem} indexHref={eventsHref} onIndex={showEvents} onReplace={replaceEvent} />
             ) : route.events ? (
               <EventList />
+            ) : onSourcesPage ? (
+              <SourceList hrefFor={hrefFor} onOpen={nav.openItem} />
+            ) : onVanishedPage ? (
+              <VanishedList hrefFor={hrefFor} onOpen={nav.openItem} />
             ) : (
               browse
             )}

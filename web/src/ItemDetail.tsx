@@ -4,6 +4,7 @@ import { errorMessage, fetchItem, isAbortError } from './api.js';
 import type { ItemView } from './api.js';
 import { formatScore } from './ActorMentions.js';
 import { ActorLink } from './ActorNav.js';
+import { EvidencePanel } from './EvidencePanel.js';
 import { ItemText } from './ItemText.js';
 import { KindBadges } from './KindBadges.js';
 import { LanguageBadge } from './LanguageBadge.js';
@@ -174,6 +175,7 @@ export function ItemDetail({ itemKey, initial, hrefFor, onOpen, onClose }: Props
             <ItemText item={item} lines={0} testId="detail-text" full evidence={evidence} />
             <MediaList media={item.media} />
             {state.status === 'ready' && <ThreatPanel key={item.key} item={item} />}
+            {state.status === 'ready' && <EvidencePanel key={`evidence:${item.key}`} item={item} />}
 
             <dl className="fields">
               <Field label="Key">

@@ -840,3 +840,275 @@ export async function splitEvent(ref: string, items: string[], reason: string, a
   );
   return isRecord(body.split_into) ? toEventDetail(body.split_into) : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sources, the discovery queue, what vanished, and an item's evidence
+
+/** A watched source with its collection health (`rasad sources list --json`). */
+export interface WatchedSourceView {
+  id: string;
+  kind: string;
+  handle: string;
+  url: string | null;
+  title: string | null;
+  /** `active`, `paused`, `quarantined`, `gone`; kept open. */
+  status: string;
+  status_reason: string | null;
+  monitored: boolean;
+  last_success: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  errors_in_a_row: number;
+  next_poll: string | null;
+  poll_seconds: number | null;
+  items: number;
+  items_last_day: number;
+  audience: number | null;
+  gone_at: string | null;
+  suspected_at: string | null;
+}
+
+/** A channel or account seen in collected items, waiting for an analyst's decision. */
+export interface DiscoveryView {
+  id: string;
+  kind: string;
+  handle: string;
+  /** `pending`, `promoted`, `dismissed`. */
+  status: string;
+  depth: number;
+  /** `forward`, `mention`, `link`, `quote`, `reply`; kept open. */
+  how: string;
+  seen_count: number;
+  first_seen_at: string | null;
+  last_seen_at: string | null;
+  via_item_key: string | null;
+  via_source: SourceRef | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+}
+
+export interface VanishedItemView {
+  key: string;
+  url: string | null;
+  source: SourceRef | null;
+  /** Reason code of the verdict (`tg_post_not_found`…). */
+  reason: string | null;
+  gone_at: string | null;
+  published_at: string | null;
+  collected_at: string | null;
+  text: string;
+}
+
+export interface VanishedSourceView extends SourceRef {
+  reason: string | null;
+  gone_at: string | null;
+}
+
+export interface Vanished {
+  items: VanishedItemView[];
+  sources: VanishedSourceView[];
+}
+
+export interface LivenessCheckView {
+  checked_at: string;
+  /** `live`, `gone`, `throttled`, `unreachable`; kept open. */
+  verdict: string;
+  reason: string;
+  http_status: number | null;
+  capture_id: string | null;
+}
+
+export interface CaptureView {
+  id: string;
+  /** `page`, `media`, `article`, `check`; kept open. */
+  role: string;
+  url: string | null;
+  sha256: string;
+  size: number | null;
+  media_type: string;
+  origin: string;
+  method: string;
+  captured_at: string | null;
+  http_status: number | null;
+  warc: { file: string; offset: number; length: number | null } | null;
+  /** RFC 3161 trusted time, or null when the capture has none. */
+  timestamp: { at: string | null; tsa: string | null } | null;
+  phash: string | null;
+}
+
+export interface ItemVersionView {
+  version: number;
+  text: string;
+  title: string | null;
+  edited_at: string | null;
+  seen_at: string | null;
+}
+
+export interface EvidenceView {
+  key: string;
+  liveness: {
+    /** `unknown` (imports), `live`, `suspected`, `gone`, `restored`; kept open. */
+    state: string;
+    reason: string | null;
+    checked_at: string | null;
+    gone_at: string | null;
+    history: LivenessCheckView[];
+  };
+  captures: CaptureView[];
+  versions: ItemVersionView[];
+}
+
+function sourceRef(value: unknown): SourceRef | null {
+  const r = rec(value);
+  const id = str(r.id);
+  return id === '' ? null : { id, kind: str(r.kind, 'unknown'), handle: str(r.handle), title: strOrNull(r.title) };
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function toWatchedSource(value: unknown): WatchedSourceView {
+  const v = rec(value);
+  return {
+    id: str(v.id),
+    kind: str(v.kind, 'unknown'),
+    handle: str(v.handle),
+    url: strOrNull(v.url),
+    title: strOrNull(v.title),
+    status: str(v.status, 'active') || 'active',
+    status_reason: strOrNull(v.status_reason),
+    monitored: v.monitored !== false,
+    last_success: strOrNull(v.last_success),
+    last_error: strOrNull(v.last_error),
+    last_error_at: strOrNull(v.last_error_at),
+    errors_in_a_row: numOrNull(v.errors_in_a_row) ?? 0,
+    next_poll: strOrNull(v.next_poll),
+    poll_seconds: numOrNull(v.poll_seconds),
+    items: numOrNull(v.items) ?? 0,
+    items_last_day: numOrNull(v.items_last_day) ?? 0,
+    audience: numOrNull(v.audience),
+    gone_at: strOrNull(v.gone_at),
+    suspected_at: strOrNull(v.suspected_at),
+  };
+}
+
+function toDiscovery(value: unknown): DiscoveryView {
+  const v = rec(value);
+  return {
+    id: str(v.id),
+    kind: str(v.kind, 'unknown'),
+    handle: str(v.handle),
+    status: str(v.status, 'pending') || 'pending',
+    depth: numOrNull(v.depth) ?? 0,
+    how: str(v.how, 'seen') || 'seen',
+    seen_count: numOrNull(v.seen_count) ?? 1,
+    first_seen_at: strOrNull(v.first_seen_at),
+    last_seen_at: strOrNull(v.last_seen_at),
+    via_item_key: strOrNull(v.via_item_key),
+    via_source: sourceRef(v.via_source),
+    decided_at: strOrNull(v.decided_at),
+    decided_by: strOrNull(v.decided_by),
+    reason: strOrNull(v.reason),
+  };
+}
+
+function toCapture(value: unknown): CaptureView {
+  const v = rec(value);
+  const warc = isRecord(v.warc) && str(v.warc.file) !== '' && numOrNull(v.warc.offset) !== null ? v.warc : null;
+  const stamp = isRecord(v.timestamp) ? v.timestamp : null;
+  return {
+    id: str(v.id),
+    role: str(v.role, 'page') || 'page',
+    url: strOrNull(v.url),
+    sha256: str(v.sha256),
+    size: numOrNull(v.size),
+    media_type: str(v.media_type, 'application/octet-stream'),
+    origin: str(v.origin),
+    method: str(v.method),
+    captured_at: strOrNull(v.captured_at),
+    http_status: numOrNull(v.http_status),
+    warc: warc ? { file: str(warc.file), offset: numOrNull(warc.offset) ?? 0, length: numOrNull(warc.length) } : null,
+    timestamp: stamp ? { at: strOrNull(stamp.at), tsa: strOrNull(stamp.tsa) } : null,
+    phash: strOrNull(v.phash),
+  };
+}
+
+function toEvidence(value: unknown, key: string): EvidenceView {
+  const v = rec(value);
+  const l = rec(v.liveness);
+  return {
+    key: str(v.key, key),
+    liveness: {
+      state: str(l.state, 'unknown') || 'unknown',
+      reason: strOrNull(l.reason),
+      checked_at: strOrNull(l.checked_at),
+      gone_at: strOrNull(l.gone_at),
+      history: list(l.history).flatMap((h): LivenessCheckView[] => {
+        const r = rec(h);
+        const at = str(r.checked_at);
+        return at === ''
+          ? []
+          : [{ checked_at: at, verdict: str(r.verdict, 'unknown'), reason: str(r.reason), http_status: numOrNull(r.http_status), capture_id: strOrNull(r.capture_id) }];
+      }),
+    },
+    captures: list(v.captures).map(toCapture).filter((c) => c.id !== ''),
+    versions: list(v.versions).flatMap((x): ItemVersionView[] => {
+      const r = rec(x);
+      const version = numOrNull(r.version);
+      return version === null ? [] : [{ version, text: str(r.text), title: strOrNull(r.title), edited_at: strOrNull(r.edited_at), seen_at: strOrNull(r.seen_at) }];
+    }),
+  };
+}
+
+/** Watched sources with their health; `all` adds the sources imports created. */
+export async function fetchSources(all: boolean, signal?: AbortSignal): Promise<WatchedSourceView[]> {
+  const body = rec(await getJson(`/api/sources${all ? '?all=1' : ''}`, signal));
+  return list(body.sources).map(toWatchedSource).filter((s) => s.id !== '');
+}
+
+export type DiscoveryStatus = 'pending' | 'promoted' | 'dismissed' | 'all';
+
+export async function fetchDiscoveries(status: DiscoveryStatus, signal?: AbortSignal): Promise<DiscoveryView[]> {
+  const body = rec(await getJson(`/api/sources/discovered?status=${status}`, signal));
+  return list(body.discoveries).map(toDiscovery).filter((d) => d.handle !== '');
+}
+
+export async function fetchVanished(limit: number, signal?: AbortSignal): Promise<Vanished> {
+  const body = rec(await getJson(`/api/vanished?limit=${limit}`, signal));
+  return {
+    items: list(body.items).flatMap((x): VanishedItemView[] => {
+      const r = rec(x);
+      const key = str(r.key);
+      return key === ''
+        ? []
+        : [
+            {
+              key,
+              url: strOrNull(r.url),
+              source: sourceRef(r.source),
+              reason: strOrNull(r.reason),
+              gone_at: strOrNull(r.gone_at),
+              published_at: strOrNull(r.published_at),
+              collected_at: strOrNull(r.collected_at),
+              text: str(r.text),
+            },
+          ];
+    }),
+    sources: list(body.sources).flatMap((x): VanishedSourceView[] => {
+      const ref = sourceRef(x);
+      const r = rec(x);
+      return ref === null ? [] : [{ ...ref, reason: strOrNull(r.reason), gone_at: strOrNull(r.gone_at) }];
+    }),
+  };
+}
+
+export async function fetchEvidence(key: string, signal?: AbortSignal): Promise<EvidenceView> {
+  return toEvidence(await getJson(`/api/items/${encodeURIComponent(key)}/evidence`, signal), key);
+}
+
+/** Where the preserved bytes of a capture are served (sandboxed; each access is logged). */
+export function captureContentUrl(id: string): string {
+  return `/api/captures/${encodeURIComponent(id)}/content`;
+}

@@ -1,6 +1,7 @@
 // The page state that belongs in the address bar, so a search, a filter or an open item can be
 // linked and survives a reload: `?q=…&language=…&source=…&threats=1&collapse=1&item=…`, an actor page
-// `?actor=<id>`, the actors index `?actors=1&aq=<filter>`, an event `?event=<id>`, the events list `?events=1`.
+// `?actor=<id>`, the actors index `?actors=1&aq=<filter>`, an event `?event=<id>`, the events list `?events=1`,
+// the watched sources and discovery queue `?sources=1`, what vanished `?vanished=1`.
 
 import { useEffect, useMemo, useState } from 'react';
 
@@ -23,10 +24,14 @@ export interface Route {
   event: string | null;
   /** Whether the events list is shown (when no other page is). */
   events: boolean;
+  /** Whether the watched sources and the discovery queue are shown (when no other page is). */
+  sources: boolean;
+  /** Whether the vanished items and sources are shown (when no other page is). */
+  vanished: boolean;
 }
 
 /** The newest-first item list with no filter: the page at `/`. */
-export const HOME_ROUTE: Route = { q: '', language: null, source: null, threats: false, collapse: false, item: null, actor: null, actors: false, aq: '', event: null, events: false };
+export const HOME_ROUTE: Route = { q: '', language: null, source: null, threats: false, collapse: false, item: null, actor: null, actors: false, aq: '', event: null, events: false, sources: false, vanished: false };
 
 interface HistoryMark {
   /** Set on entries this page pushed to open an item, so closing can go back instead. */
@@ -52,6 +57,8 @@ export function readRoute(search: string = window.location.search): Route {
     aq: (params.get('aq') ?? '').trim(),
     event: param(params, 'event'),
     events: (param(params, 'events') ?? '0') !== '0',
+    sources: (param(params, 'sources') ?? '0') !== '0',
+    vanished: (param(params, 'vanished') ?? '0') !== '0',
   };
 }
 
@@ -68,6 +75,8 @@ export function routeHref(route: Route): string {
     if (route.aq) params.set('aq', route.aq);
   } else if (route.event) params.set('event', route.event);
   else if (route.events) params.set('events', '1');
+  else if (route.sources) params.set('sources', '1');
+  else if (route.vanished) params.set('vanished', '1');
   if (route.item) params.set('item', route.item);
   const query = params.toString();
   return window.location.pathname + (query ? '?' + query : '');
@@ -130,10 +139,10 @@ export function useRoute(): [Route, Navigate] {
         else go({ ...readRoute(), item: null }, true, null);
       },
       openActor: (id) => {
-        go({ ...readRoute(), q: '', item: null, actor: id, actors: false, aq: '', event: null, events: false }, false, null);
+        go({ ...readRoute(), q: '', item: null, actor: id, actors: false, aq: '', event: null, events: false, sources: false, vanished: false }, false, null);
       },
       openEvent: (id) => {
-        go({ ...readRoute(), q: '', item: null, actor: null, actors: false, aq: '', event: id, events: false }, false, null);
+        go({ ...readRoute(), q: '', item: null, actor: null, actors: false, aq: '', event: id, events: false, sources: false, vanished: false }, false, null);
       },
     };
   }, []);

@@ -15,6 +15,8 @@ import { labelsOfItem, threatsOfItems } from '../../store/threat-label.repositor
 import { labelLines, threatLines } from '../threat-format.js';
 import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
+import { capturesOfItems } from '../../store/capture.repository.js';
+import { itemVersions } from '../../store/item-version.repository.js';
 
 const listSchema = z.object({
   json: z.boolean().default(false),
@@ -129,6 +131,18 @@ export function registerItems(program: Command, io: Io): void {
         const assessment = await getThreat(ctx.db, item.id);
         const threat = assessment ? presentThreat(assessment) : null;
         const labels = (await labelsOfItem(ctx.db, item.id)).map(presentThreatLabel);
+        const captures = (await capturesOfItems(ctx.db, [item.id])).map((l) => ({
+          id: l.capture.id,
+          role: l.role,
+          sha256: l.capture.sha256,
+          size: l.capture.sizeBytes,
+          origin: l.capture.origin,
+          captured_at: l.capture.capturedAt,
+          http_status: l.capture.httpStatus ?? null,
+          warc: l.capture.warcRef,
+          timestamp: l.capture.timestampAt ? { at: l.capture.timestampAt, tsa: l.capture.timestampTsa ?? null } : null,
+        }));
+        const versions = (await itemVersions(ctx.db, item.id)).map((v) => ({ version: v.version, text: v.text, edited_at: v.editedAt, seen_at: v.seenAt }));
         const view = {
           ...cliItem(item),
           id: item.id,
@@ -140,12 +154,23 @@ export function registerItems(program: Command, io: Io): void {
           threat,
           threat_labels: labels,
           stages: stages.map((s) => ({ stage: `${s.stage}@${s.version}`, output: s.output, at: s.createdAt })),
+          liveness: item.liveness,
+          liveness_reason: item.livenessReason,
+          gone_at: item.goneAt,
+          captures,
+          versions,
         };
         if (raw.json) return writeJson(io, view);
         io.stdout.write(`${item.key}  (${item.kind}, ${item.sourceTitle ?? item.sourceHandle})\n`);
         io.stdout.write(`published ${item.publishedAt ?? 'unknown'}${item.editedAt ? `, edited ${item.editedAt}` : ''}; language ${item.language ?? '?'} (${item.languageConfidence ?? '-'})\n`);
         if (item.title) io.stdout.write(`\n${item.title}\n`);
         io.stdout.write(`\n${item.text}\n`);
+        for (const v of versions) io.stdout.write(`\n— edited (version ${v.version}, seen ${v.seen_at}):\n${v.text}\n`);
+        if (item.liveness !== 'unknown') io.stdout.write(`\n— still there? ${item.liveness}${item.livenessReason ? ` (${item.livenessReason})` : ''}${item.goneAt ? ` since ${item.goneAt}` : ''}\n`);
+        if (captures.length > 0) {
+          io.stdout.write(`\n— evidence:\n`);
+          for (const c of captures) io.stdout.write(`  ${c.role} ${c.captured_at} sha256 ${c.sha256.slice(0, 16)}… ${c.origin}${c.timestamp ? ` · trusted time ${c.timestamp.at}` : ''}\n`);
+        }
         if (mentions.length > 0) {
           io.stdout.write(`\n— actors named:\n`);
           for (const m of mentions) {

@@ -10,7 +10,7 @@ import { mapXLang } from './x-lang.js';
 const FORMAT = 'X API v2 JSON lines';
 
 /** A response page's `includes`, indexed for joining. */
-interface Includes {
+export interface Includes {
   users: Map<string, JsonObject>;
   tweets: Map<string, JsonObject>;
   media: Map<string, JsonObject>;
@@ -25,12 +25,10 @@ export function parseXJsonl(input: ImportInput): ParseResult {
   const out: ParseResult = { items: [], sources: [], skipped: [] };
   const sources = new Map<string, SourceRef>();
   const seen = new Map<string, number>();
-  const add = (tweet: unknown, inc: Includes, line: number, field: string): void => {
-    if (!isObject(tweet)) throw new ParseError('tweet is not an object', { file, line, field });
-    const item = readTweet(tweet, inc, sources, { file, line, field });
+  const keep = (item: ItemDraft, line: number): void => {
     const first = seen.get(item.key);
     if (first !== undefined) {
-      out.skipped.push({ locator: `line ${line} ${field}`, reason: `duplicate of line ${first}` });
+      out.skipped.push({ locator: item.locator ?? `line ${line}`, reason: `duplicate of line ${first}` });
       return;
     }
     seen.set(item.key, line);
@@ -46,12 +44,11 @@ export function parseXJsonl(input: ImportInput): ParseResult {
     }
     if (!isObject(value)) throw new ParseError('line is not a JSON object', { file, line });
     if ('data' in value) {
-      const inc = indexIncludes(obj(value.includes));
-      if (Array.isArray(value.data)) arr(value.data).forEach((t, k) => add(t, inc, line, `data[${k}]`));
-      else add(value.data, inc, line, 'data');
-      arr(value.errors).forEach((e, k) => out.skipped.push({ locator: `line ${line} errors[${k}]`, reason: errorReason(e) }));
+      const page = parseXApiPage(value, file, { line, sources });
+      for (const tweet of page.tweets) keep(tweet.draft, line);
+      for (const e of page.errors) out.skipped.push({ locator: e.locator, reason: e.reason });
     } else if (str(value.id) && typeof value.text === 'string') {
-      add(value, indexIncludes(obj(value.includes)), line, 'tweet');
+      keep(readTweet(value, indexIncludes(obj(value.includes)), sources, { file, line, field: 'tweet' }), line);
     } else if ('errors' in value || 'title' in value || 'detail' in value) {
       out.skipped.push({ locator: `line ${line}`, reason: errorReason(value) });
     } else if ('meta' in value) {
@@ -64,12 +61,51 @@ export function parseXJsonl(input: ImportInput): ParseResult {
   return out;
 }
 
+/** One tweet of a page with the raw object it was read from (for joins the draft does not keep). */
+export interface XPageTweet {
+  draft: ItemDraft;
+  raw: JsonObject;
+}
+
+/** One X API v2 response page read into drafts. */
+export interface XApiPage {
+  /** The tweets of `data`, in page order. */
+  tweets: XPageTweet[];
+  /** The page's partial-error objects, each with a readable reason. */
+  errors: Array<{ locator: string; reason: string; error: JsonObject }>;
+  includes: Includes;
+}
+
+/**
+ * Reads one X API v2 response page (`{data, includes, errors, meta}`; `data` one tweet or a list)
+ * into drafts joined with the page's includes. Locators are `data[k]` (`line N data[k]` when the page
+ * is one line of a file). Throws ParseError, naming `fileLabel`, when a tweet is unreadable.
+ */
+export function parseXApiPage(
+  page: JsonObject,
+  fileLabel: string,
+  options: { line?: number; sources?: Map<string, SourceRef> } = {},
+): XApiPage {
+  const { line } = options;
+  const sources = options.sources ?? new Map<string, SourceRef>();
+  const includes = indexIncludes(obj(page.includes));
+  const where = (field: string): string => (line === undefined ? field : `line ${line} ${field}`);
+  const read = (tweet: unknown, field: string): XPageTweet => {
+    if (!isObject(tweet)) throw new ParseError('tweet is not an object', { file: fileLabel, line, field });
+    return { draft: readTweet(tweet, includes, sources, { file: fileLabel, line, field }), raw: tweet };
+  };
+  const data = page.data;
+  const tweets = Array.isArray(data) ? data.map((t, k) => read(t, `data[${k}]`)) : data === undefined ? [] : [read(data, 'data')];
+  const errors = arr(page.errors).map((e, k) => ({ locator: where(`errors[${k}]`), reason: errorReason(e), error: obj(e) }));
+  return { tweets, errors, includes };
+}
+
 /** One API v2 tweet joined with its page's includes. */
 function readTweet(
   t: JsonObject,
   inc: Includes,
   sources: Map<string, SourceRef>,
-  at: { file: string; line: number; field: string },
+  at: { file: string; line: number | undefined; field: string },
 ): ItemDraft {
   const id = str(t.id);
   if (!id || !/^\d+$/.test(id)) throw new ParseError('tweet has no numeric id', { ...at, field: `${at.field}.id` });
@@ -138,7 +174,7 @@ function readTweet(
     hashtags: unique(arr(obj(t.entities).hashtags).flatMap((h) => str(obj(h).tag) ?? [])),
     metrics: numbers(obj(t.public_metrics)),
     extra,
-    locator: `line ${at.line} ${at.field}`,
+    locator: at.line === undefined ? at.field : `line ${at.line} ${at.field}`,
   };
 }
 
@@ -160,7 +196,7 @@ function media(attachments: JsonObject, inc: Includes): Media[] {
 }
 
 /** `includes` lists indexed by id (media by media_key). */
-function indexIncludes(includes: JsonObject): Includes {
+export function indexIncludes(includes: JsonObject): Includes {
   const index = (list: unknown, key: string): Map<string, JsonObject> => {
     const map = new Map<string, JsonObject>();
     for (const o of arr(list).filter(isObject)) {
@@ -179,7 +215,7 @@ function indexIncludes(includes: JsonObject): Includes {
 }
 
 /** A readable reason from an API error object or an `{errors:[…]}` line. */
-function errorReason(value: unknown): string {
+export function errorReason(value: unknown): string {
   const o = obj(value);
   const list = Array.isArray(o.errors) ? o.errors : [o];
   const reasons = list.map((e) => str(obj(e).detail) ?? str(obj(e).title) ?? str(obj(e).message) ?? 'error object');

@@ -6,6 +6,7 @@ import { actorAffiliations } from './2026-11-23T0003-actor-affiliations.js';
 import { actorMergesAudit } from './2026-11-23T0004-actor-merges-audit.js';
 import { threatReview } from './2026-11-23T0005-threat-review.js';
 import { events } from './2026-11-23T0006-events.js';
+import { collection } from './2026-11-23T0007-collection.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -16,6 +17,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-23T0004-actor-merges-audit': actorMergesAudit,
   '2026-11-23T0005-threat-review': threatReview,
   '2026-11-23T0006-events': events,
+  '2026-11-23T0007-collection': collection,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */
