@@ -95,6 +95,7 @@ export function collectionRuntime(ctx: AppContext, overrides: { fetcher?: Fetche
     preserver,
     warc,
     async close() {
+      await preserver.drain();
       await warc.close();
       await mtprotoClient?.disconnect();
     },
@@ -127,14 +128,14 @@ export interface CollectPassSummary {
 export async function collectPass(
   ctx: AppContext,
   runtime: CollectionRuntime,
-  opts: { analyze: boolean; checks: number; onSource?: (s: SourcePollSummary, done: number, total: number) => void },
+  opts: { analyze: boolean; checks: number; concurrency?: number; onSource?: (s: SourcePollSummary, done: number, total: number) => void },
 ): Promise<CollectPassSummary> {
   const started = toIso(ctx.clock.now());
   if (opts.analyze && !runtime.deps.pipeline) runtime.deps.pipeline = await ctx.pipeline();
   const due = await dueSources(ctx.db, started, 100_000);
   let done = 0;
   const newItemIds: string[] = [];
-  const polls = await mapLimit(due, ctx.config.collect.concurrency, async (source) => {
+  const polls = await mapLimit(due, opts.concurrency ?? ctx.config.collect.concurrency, async (source) => {
     const s = await pollSource(runtime.deps, source);
     newItemIds.push(...s.newItemIds);
     const { newItemIds: _ids, ...summary } = s;
@@ -142,6 +143,8 @@ export async function collectPass(
     return summary;
   });
   const checks = opts.checks > 0 ? await checkDueItems(runtime.deps, opts.checks) : { checked: 0, live: 0, suspected: 0, gone: 0, restored: 0, inconclusive: 0 };
+  // the pass ends when every capture of it carries its trusted timestamp (or the authority failed)
+  await runtime.preserver.drain();
   const events = opts.analyze && newItemIds.length > 0 ? await clusterPending(ctx.events()) : null;
   const sum = (k: 'items' | 'edits' | 'captures' | 'media' | 'articles' | 'discovered'): number => polls.reduce((n, p) => n + p[k], 0);
   return {

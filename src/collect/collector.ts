@@ -101,16 +101,7 @@ export async function pollSource(deps: CollectorDeps, source: WatchedSource): Pr
   if (!connector) {
     result = failed(`no connector for ${source.kind} sources`);
   } else {
-    const state: SourceState = {
-      id: source.id,
-      kind: source.kind as SourceKind,
-      handle: source.handle,
-      url: source.url,
-      cursor: source.cursor,
-      externalId: source.externalId,
-      followLinks: source.followLinks,
-      maxPages: source.cursor === null ? deps.settings.firstPollPages : deps.settings.maxPages,
-    };
+    const state = sourceState(source, source.cursor === null ? deps.settings.firstPollPages : deps.settings.maxPages);
     try {
       result = await connector.poll(state, io);
     } catch (error) {
@@ -164,6 +155,20 @@ export async function pollSource(deps: CollectorDeps, source: WatchedSource): Pr
   }
   summary.ms = Math.round(performance.now() - t0);
   return summary;
+}
+
+/** A watched source as its connector sees it. */
+export function sourceState(source: WatchedSource, maxPages: number, followLinks = source.followLinks): SourceState {
+  return {
+    id: source.id,
+    kind: source.kind as SourceKind,
+    handle: source.handle,
+    url: source.url,
+    cursor: source.cursor,
+    externalId: source.externalId,
+    followLinks,
+    maxPages,
+  };
 }
 
 function failed(reason: string): PollResult {

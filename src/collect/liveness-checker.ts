@@ -4,8 +4,8 @@ import type { SourceKind } from '../core/item.js';
 import { insertLivenessChecks, itemsDueForCheck, updateItemLiveness } from '../store/liveness.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import { getWatchedSource, type WatchedSource } from '../store/watched-source.repository.js';
-import type { Connector, LivenessVerdict, SourceState } from './connectors/connector.js';
-import { type CollectorDeps, preservingIo } from './collector.js';
+import type { Connector, LivenessVerdict } from './connectors/connector.js';
+import { type CollectorDeps, preservingIo, sourceState } from './collector.js';
 import { nextCheckTime, nextLiveness } from './schedule.js';
 
 export interface CheckSummary {
@@ -81,16 +81,7 @@ async function checkOne(
   source: WatchedSource,
   item: { key: string; url: string | null; nativeId: string },
 ): Promise<LivenessVerdict> {
-  const state: SourceState = {
-    id: source.id,
-    kind: source.kind as SourceKind,
-    handle: source.handle,
-    url: source.url,
-    cursor: source.cursor,
-    externalId: source.externalId,
-    followLinks: false,
-    maxPages: 1,
-  };
+  const state = sourceState(source, 1, false);
   try {
     return await (connector.checkItem?.(item, state, preservingIo(deps, source, 'check')) ?? Promise.resolve(inconclusive('no check for this platform')));
   } catch (error) {

@@ -79,3 +79,12 @@ export function headerValue(headers: HeaderList, name: string): string | undefin
   for (const [k, v] of headers) if (k.toLowerCase() === lower) return v;
   return undefined;
 }
+
+/** `Retry-After` (delta-seconds or an HTTP date) in ms from `now`; null when absent or unreadable. */
+export function retryAfterMs(headers: HeaderList, now: Date): number | null {
+  const value = headerValue(headers, 'retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}

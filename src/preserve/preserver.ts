@@ -3,7 +3,7 @@ import { type Clock, toIso } from '../core/clock.js';
 import { headerValue, type HttpExchange } from '../core/fetcher.js';
 import { timeOrderedId } from '../core/ids.js';
 import type { Db } from '../store/database.js';
-import { insertCapture, type CaptureRecord } from '../store/capture.repository.js';
+import { insertCapture, setCaptureTimestamp, type CaptureRecord } from '../store/capture.repository.js';
 import { appendCustody } from '../store/custody.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import { perceptualHash } from './perceptual-hash.js';
@@ -48,26 +48,67 @@ export interface Preserver {
   /** Preserves bytes that did not come over HTTP (an MTProto response as JSON). */
   resource(resource: { uri: string; mediaType: string; bytes: Uint8Array }, ctx: CaptureContext): Promise<string>;
   stats(): PreserveStats;
+  /** Waits until every queued time-stamp request is answered (or failed). */
+  drain(): Promise<void>;
 }
+
+// Time-stamp requests in flight at once: the authority's latency never holds up collection.
+const STAMP_CONCURRENCY = 4;
 
 /**
  * The evidence path every capture takes, in this order: the raw bytes go to the content-addressed
- * store, the exchange is appended to the WARC file, the SHA-256 is time-stamped by the authority
- * (a failure is recorded, never fatal), then the capture row and its custody-log entry are
- * written in one transaction. Nothing the connectors parse exists before its evidence does.
+ * store, the exchange is appended to the WARC file, then the capture row and its custody-log entry
+ * are written in one transaction; nothing the connectors parse exists before its evidence does.
+ * The SHA-256 is then time-stamped by the authority in the background (a few requests at a time,
+ * so its latency never holds up collection); the token is stored on the capture with a custody
+ * entry of its own, and a failure is counted, never fatal.
  */
 export function createPreserver(deps: PreserverDeps): Preserver {
   const stats: PreserveStats = { captures: 0, bytes: 0, ms: 0, timestampMs: 0, timestampFailures: 0 };
 
-  async function stamp(sha256: string): Promise<{ token: string; at: string; tsa: string } | { error: string }> {
-    if (!deps.timestamper) return { error: 'no time-stamping authority configured' };
+  const queue: Array<{ id: string; sha256: string }> = [];
+  let active = 0;
+  let idle: Array<() => void> = [];
+
+  function queueStamp(id: string, sha256: string): void {
+    if (!deps.timestamper) return;
+    queue.push({ id, sha256 });
+    pump();
+  }
+
+  function pump(): void {
+    while (active < STAMP_CONCURRENCY && queue.length > 0) {
+      const job = queue.shift();
+      if (!job) break;
+      active++;
+      void stampOne(job).finally(() => {
+        active--;
+        pump();
+        if (active === 0 && queue.length === 0) {
+          const waiting = idle;
+          idle = [];
+          for (const resolve of waiting) resolve();
+        }
+      });
+    }
+  }
+
+  async function stampOne(job: { id: string; sha256: string }): Promise<void> {
+    const timestamper = deps.timestamper;
+    if (!timestamper) return;
     const t0 = performance.now();
     try {
-      const t = await deps.timestamper.stamp(sha256);
-      return { token: Buffer.from(t.token).toString('base64'), at: t.genTime, tsa: t.tsa };
-    } catch (error) {
+      const t = await timestamper.stamp(job.sha256);
+      const stamp = { token: Buffer.from(t.token).toString('base64'), at: t.genTime, tsa: t.tsa };
+      await withTransaction(deps.db, async (tx) => {
+        await setCaptureTimestamp(tx, job.id, stamp);
+        await appendCustody(tx, [
+          { at: toIso(deps.clock.now()), action: 'timestamp', subjectType: 'capture', subjectId: job.id, actor: deps.actor, details: { sha256: job.sha256, genTime: t.genTime, tsa: t.tsa } },
+        ]);
+      });
+    } catch {
+      // The capture stands without a token; `timestampFailures` tells the operator.
       stats.timestampFailures++;
-      return { error: error instanceof Error ? error.message : String(error) };
     } finally {
       stats.timestampMs += performance.now() - t0;
     }
@@ -89,7 +130,6 @@ export function createPreserver(deps: PreserverDeps): Preserver {
             origin: capture.origin,
             method: capture.method,
             warc: capture.warcRef,
-            ...(capture.timestampAt ? { timestamp: capture.timestampAt, tsa: capture.timestampTsa } : {}),
             ...details,
           },
         },
@@ -108,7 +148,6 @@ export function createPreserver(deps: PreserverDeps): Preserver {
       const decoded = encoded && exchange.body !== exchange.rawBody ? await deps.blobs.put(exchange.body) : null;
       const warc = await deps.warc.writeExchange(withoutSecrets(exchange), { warcHeaders: { 'WARC-Rasad-Capture-ID': id } });
       const image = ctx.image ? await perceptualHash(exchange.body) : null;
-      const ts = await stamp(blob.sha256);
       const capture: CaptureRecord = {
         id,
         sha256: blob.sha256,
@@ -119,14 +158,14 @@ export function createPreserver(deps: PreserverDeps): Preserver {
         method: ctx.method,
         capturedAt,
         warcRef: `${warc.file}#${warc.offset}`,
-        timestampToken: 'token' in ts ? ts.token : null,
+        timestampToken: null,
         sourceId: ctx.sourceId,
         httpStatus: exchange.status,
         warcFile: warc.file,
         warcOffset: warc.offset,
         warcLength: warc.length,
-        timestampAt: 'token' in ts ? ts.at : null,
-        timestampTsa: 'token' in ts ? ts.tsa : null,
+        timestampAt: null,
+        timestampTsa: null,
         phash: image?.phash ?? null,
         meta: {
           finalUrl: exchange.finalUrl,
@@ -137,10 +176,10 @@ export function createPreserver(deps: PreserverDeps): Preserver {
           warcRecords: warc.records.map((r) => ({ type: r.type, offset: r.offset, length: r.length, recordId: r.recordId })),
           ...(decoded ? { contentEncoding: encoded, decodedSha256: decoded.sha256, decodedStorageKey: decoded.storageKey } : {}),
           ...(image ? { image: { width: image.width, height: image.height, format: image.format } } : {}),
-          ...('error' in ts && deps.timestamper ? { timestampError: ts.error } : {}),
         },
       };
       await store(capture, { status: exchange.status, finalUrl: exchange.finalUrl });
+      queueStamp(id, blob.sha256);
       stats.captures++;
       stats.bytes += blob.sizeBytes;
       stats.ms += performance.now() - t0;
@@ -152,7 +191,6 @@ export function createPreserver(deps: PreserverDeps): Preserver {
       const id = timeOrderedId(capturedAt);
       const blob = await deps.blobs.put(resource.bytes);
       const warc = await deps.warc.writeResource(resource.uri, resource.mediaType, resource.bytes, capturedAt, { 'WARC-Rasad-Capture-ID': id });
-      const ts = await stamp(blob.sha256);
       const capture: CaptureRecord = {
         id,
         sha256: blob.sha256,
@@ -163,24 +201,26 @@ export function createPreserver(deps: PreserverDeps): Preserver {
         method: ctx.method,
         capturedAt,
         warcRef: `${warc.file}#${warc.offset}`,
-        timestampToken: 'token' in ts ? ts.token : null,
+        timestampToken: null,
         sourceId: ctx.sourceId,
         httpStatus: null,
         warcFile: warc.file,
         warcOffset: warc.offset,
         warcLength: warc.length,
-        timestampAt: 'token' in ts ? ts.at : null,
-        timestampTsa: 'token' in ts ? ts.tsa : null,
+        timestampAt: null,
+        timestampTsa: null,
         phash: null,
-        meta: { ...('error' in ts && deps.timestamper ? { timestampError: ts.error } : {}) },
+        meta: {},
       };
       await store(capture, {});
+      queueStamp(id, blob.sha256);
       stats.captures++;
       stats.bytes += blob.sizeBytes;
       stats.ms += performance.now() - t0;
       return id;
     },
     stats: () => ({ ...stats }),
+    drain: () => (active === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
   };
 }
 

@@ -258,7 +258,7 @@ function EvidenceBody({ item, evidence: e }: { item: ItemView; evidence: Evidenc
 
       {e.captures.length === 0 ? (
         <p className="muted" data-testid="evidence-no-captures">
-          No capture: the item came from an export with nothing preserved beside it.
+          No capture is linked to this item.
         </p>
       ) : (
         <>

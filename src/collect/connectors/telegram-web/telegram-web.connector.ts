@@ -1,4 +1,4 @@
-import { FetchError, headerValue } from '../../../core/fetcher.js';
+import { FetchError, retryAfterMs } from '../../../core/fetcher.js';
 import type { ItemDraft } from '../../../core/item.js';
 import type {
   CapturedExchange,
@@ -62,11 +62,11 @@ export function telegramWebConnector(options: TelegramWebOptions): Connector {
       throw error;
     }
     if (exchange.status === 429) {
-      return { status: { state: 'throttled', reason: 'http_429', retryAfterMs: retryAfterMs(exchange, io.now()) }, page: null };
+      return { status: { state: 'throttled', reason: 'http_429', retryAfterMs: retryAfterMs(exchange.headers, io.now()) }, page: null };
     }
     const page = parseChannelPage(decode(exchange.body), handle, exchange.finalUrl);
     if (page.state === 'challenge') {
-      return { status: { state: 'throttled', reason: 'tg_challenge', retryAfterMs: retryAfterMs(exchange, io.now()) }, page };
+      return { status: { state: 'throttled', reason: 'tg_challenge', retryAfterMs: retryAfterMs(exchange.headers, io.now()) }, page };
     }
     if (exchange.status < 200 || exchange.status >= 300) {
       return { status: { state: 'failed', reason: `http_${exchange.status}` }, page };
@@ -79,7 +79,7 @@ export function telegramWebConnector(options: TelegramWebOptions): Connector {
       case 'no_preview':
         return { status: { state: 'gone', reason: 'tg_no_preview' }, page };
       case 'throttled':
-        return { status: { state: 'throttled', reason: 'tg_throttled', retryAfterMs: retryAfterMs(exchange, io.now()) }, page };
+        return { status: { state: 'throttled', reason: 'tg_throttled', retryAfterMs: retryAfterMs(exchange.headers, io.now()) }, page };
       case 'unexpected':
         return { status: { state: 'failed', reason: 'tg_unexpected_page' }, page };
     }
@@ -239,14 +239,6 @@ function articleLinks(drafts: ItemDraft[]): Array<{ url: string; via: string }> 
   return [...out.values()];
 }
 
-/** `Retry-After` as milliseconds (delta-seconds or an HTTP date); null when absent or unreadable. */
-function retryAfterMs(exchange: CapturedExchange, now: Date): number | null {
-  const value = headerValue(exchange.headers, 'retry-after')?.trim();
-  if (!value) return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
-}
 
 function decode(body: Uint8Array): string {
   return new TextDecoder('utf-8').decode(body);

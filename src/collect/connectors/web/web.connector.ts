@@ -1,5 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
-import { FetchError, headerValue } from '../../../core/fetcher.js';
+import { FetchError, headerValue, retryAfterMs } from '../../../core/fetcher.js';
 import { sha256Hex } from '../../../core/ids.js';
 import type { ItemDraft } from '../../../core/item.js';
 import { parseHtmlArticle } from '../../imports/html-article.parser.js';
@@ -155,18 +155,10 @@ export function pollStatus(exchange: CapturedExchange, io: ConnectorIo): SourceS
   const { status } = exchange;
   if (status >= 200 && status < 300) return null;
   if (status === 404 || status === 410 || status === 451) return { state: 'gone', reason: `web_${status}` };
-  if (status === 429) return { state: 'throttled', reason: 'http_429', retryAfterMs: retryAfterMs(exchange, io.now()) };
+  if (status === 429) return { state: 'throttled', reason: 'http_429', retryAfterMs: retryAfterMs(exchange.headers, io.now()) };
   return { state: 'failed', reason: `http_${status}` };
 }
 
-/** `Retry-After` (seconds or an HTTP date) in ms from now, or null. */
-export function retryAfterMs(exchange: CapturedExchange, now: Date): number | null {
-  const value = headerValue(exchange.headers, 'retry-after')?.trim();
-  if (!value) return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
-}
 
 function isHttpUrl(value: string): boolean {
   return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
