@@ -18,6 +18,7 @@ import type { Fetcher } from '../core/fetcher.js';
 import type { SourceKind } from '../core/item.js';
 import { clusterPending } from '../events/events.runner.js';
 import { createPreserver, type Preserver, type PreserveStats, type Timestamper } from '../preserve/preserver.js';
+import { screenshotterFor } from '../preserve/screenshot.js';
 import { rfc3161Client } from '../preserve/timestamp.js';
 import { createWarcWriter, type WarcWriter } from '../preserve/warc-writer.js';
 import { dueSources } from '../store/watched-source.repository.js';
@@ -77,8 +78,12 @@ export function collectionRuntime(ctx: AppContext, overrides: { fetcher?: Fetche
     livenessConfirmMs: c.livenessConfirmMs,
     ...overrides.settings,
   };
+  // Screenshots are optional: on with RASAD_SCREENSHOTS=1 when the Chromium executable exists.
+  const screenshotter = screenshotterFor(c.screenshotChromium);
   const deps: CollectorDeps = {
     db: ctx.db,
+    blobs: ctx.blobs,
+    screenshotter,
     clock: ctx.clock,
     fetcher,
     preserver,
@@ -98,6 +103,7 @@ export function collectionRuntime(ctx: AppContext, overrides: { fetcher?: Fetche
       await preserver.drain();
       await warc.close();
       await mtprotoClient?.disconnect();
+      await screenshotter?.close();
     },
   };
 }

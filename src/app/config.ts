@@ -26,6 +26,8 @@ const envSchema = z.object({
   RASAD_X_BEARER_TOKEN: z.string().min(1).optional(),
   RASAD_LIVENESS_CONFIRM_MS: z.coerce.number().int().min(0).default(3_600_000),
   RASAD_DISCOVERY_MAX_DEPTH: z.coerce.number().int().min(0).max(5).default(1),
+  RASAD_SCREENSHOTS: z.enum(['0', '1', 'true', 'false']).default('0'),
+  RASAD_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 /** Settings of one run, from the environment and global flags, validated once at start. */
@@ -53,6 +55,8 @@ export interface Config {
     /** A deletion is confirmed by a second consistent check at least this much later. */
     livenessConfirmMs: number;
     discoveryMaxDepth: number;
+    /** Chromium for offline screenshots of preserved web pages; null: screenshots off. */
+    screenshotChromium: string | null;
     /** The analyst's own Telegram account (MTProto); null: channels are read through the web preview. */
     telegramMtproto: MtprotoConfig | null;
   };
@@ -102,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { home?: string } = {}
       livenessConfirmMs: e.RASAD_LIVENESS_CONFIRM_MS,
       discoveryMaxDepth: e.RASAD_DISCOVERY_MAX_DEPTH,
       telegramMtproto: mtproto,
+      screenshotChromium: e.RASAD_SCREENSHOTS === '1' || e.RASAD_SCREENSHOTS === 'true' ? e.RASAD_CHROMIUM : null,
     },
     translation,
   };

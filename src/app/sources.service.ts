@@ -6,7 +6,10 @@ import { decideDiscovery, discoveryIdFor, getDiscovery, listDiscoveries, type Di
 import { withTransaction } from '../store/transaction.js';
 import { DEFAULT_POLL_SECONDS, findSource, listWatchedSources, setWatch, watchSource, type WatchedSource } from '../store/watched-source.repository.js';
 
-/** A source as the user names it: `telegram:NAME`, `x:HANDLE`, `rss:URL`, `web:URL` (CLI.md). */
+/**
+ * A source as the user names it: `telegram:NAME`, `x:HANDLE`, `x:search:QUERY`, `rss:URL`,
+ * `web:URL` (CLI.md). An X search keeps its query as typed in the handle: `search:<query>`.
+ */
 export interface SourceSpec {
   kind: 'telegram' | 'x' | 'rss' | 'web';
   handle: string;
@@ -18,16 +21,31 @@ const USERNAME = /^[a-z0-9_]{3,64}$/;
 /** Parses a source spec; a one-line error names what is wrong. */
 export function parseSourceSpec(spec: string): SourceSpec {
   const m = /^(telegram|x|rss|web):(.+)$/i.exec(spec.trim());
-  if (!m) throw new ValidationError(`"${spec}" is not a source: use telegram:NAME, x:HANDLE, rss:URL or web:URL`, { field: 'source' });
+  if (!m) {
+    const shown = spec.replace(/\s+/g, ' ').trim();
+    throw new ValidationError(`"${shown}" is not a source: use telegram:NAME, x:HANDLE, x:search:QUERY, rss:URL or web:URL`, { field: 'source' });
+  }
   const kind = (m[1] ?? '').toLowerCase() as SourceSpec['kind'];
   const rest = (m[2] ?? '').trim();
+  const search = kind === 'x' ? /^search:(.*)$/i.exec(rest) : null;
+  if (search) {
+    // X recent search takes at most 512 characters on the basic tiers (Pro 1 024, Enterprise 4 096).
+    const MAX_QUERY = 512;
+    const query = (search[1] ?? '').trim();
+    const length = [...query].length;
+    if (length === 0) throw new ValidationError(`an X search needs a query: x:search:QUERY (1–${MAX_QUERY} characters)`, { field: 'source' });
+    if (length > MAX_QUERY) {
+      throw new ValidationError(`the X search query is ${length} characters; X recent search allows at most ${MAX_QUERY} (the basic tiers' limit)`, { field: 'source' });
+    }
+    return { kind: 'x', handle: `search:${query}`, url: `https://x.com/search?q=${encodeURIComponent(query)}` };
+  }
   if (kind === 'telegram' || kind === 'x') {
     const handle = rest
       .replace(/^(?:https?:\/\/)?(?:www\.)?(?:t\.me\/(?:s\/)?|(?:x|twitter)\.com\/)?@?/i, '')
       .replace(/\/+$/, '')
       .toLowerCase();
     if (!USERNAME.test(handle) && !(kind === 'x' && /^[a-z0-9_]{1,15}$/.test(handle))) {
-      throw new ValidationError(`"${rest}" is not a ${kind === 'telegram' ? 'Telegram channel username' : 'X handle'} (letters, digits, underscores)`, { field: 'source' });
+      throw new ValidationError(`"${rest}" is not ${kind === 'telegram' ? 'a Telegram channel username' : 'an X handle'} (letters, digits, underscores)`, { field: 'source' });
     }
     return { kind, handle, url: kind === 'telegram' ? `https://t.me/s/${handle}` : `https://x.com/${handle}` };
   }

@@ -1,10 +1,11 @@
 import type { Pipeline } from '../analyze/pipeline.js';
+import type { BlobStore } from '../core/blob-store.js';
 import { type Clock, toIso } from '../core/clock.js';
 import { FetchError, type Fetcher, type FetchRequest } from '../core/fetcher.js';
 import { itemIdForKey } from '../core/ids.js';
 import type { ItemDraft, SourceKind } from '../core/item.js';
 import type { Preserver } from '../preserve/preserver.js';
-import { linkItemCaptures } from '../store/capture.repository.js';
+import { getCapture, linkItemCaptures } from '../store/capture.repository.js';
 import type { Db } from '../store/database.js';
 import { recordDiscoveries } from '../store/discovery.repository.js';
 import { recordEdits } from '../store/item-version.repository.js';
@@ -29,6 +30,15 @@ export interface CollectorDeps {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   settings: CollectorSettings;
+  /** Renders preserved web pages offline (RASAD_SCREENSHOTS); null when off. */
+  screenshotter?: PageShooter | null;
+  /** Reads preserved bytes back (for screenshots of what was captured). */
+  blobs?: BlobStore;
+}
+
+/** What the collector needs of a screenshotter (preserve/screenshot.ts). */
+export interface PageShooter {
+  shoot(page: { html: Uint8Array; url: string; mediaType: string }): Promise<{ png: Uint8Array } | null>;
 }
 
 export interface CollectorSettings {
@@ -148,6 +158,9 @@ export async function pollSource(deps: CollectorDeps, source: WatchedSource): Pr
   summary.reason = result.status.state === 'ok' ? null : result.status.reason;
   const fresh = new Set(stored.imported);
   summary.media = await fetchMedia(deps, source, result.items.filter((i) => fresh.has(itemIdForKey(i.draft.key))));
+  if (source.kind === 'web' || source.kind === 'rss') {
+    await screenshotItems(deps, source, result.items.filter((i) => fresh.has(itemIdForKey(i.draft.key)) && i.draft.platform === 'web'));
+  }
   if (source.followLinks && deps.fetchArticle && result.links.length > 0) {
     const articles = await followLinks(deps, source, result.links);
     summary.articles = articles.length;
@@ -284,6 +297,27 @@ async function fetchMedia(deps: CollectorDeps, source: WatchedSource, items: Col
   return links.length;
 }
 
+/**
+ * Screenshots of new web pages, rendered offline from the preserved bytes (never fetched again),
+ * preserved as PNG resource records and linked to their items. Optional: off unless configured.
+ */
+async function screenshotItems(deps: CollectorDeps, source: WatchedSource | null, items: Array<{ draft: ItemDraft; captureId: string }>): Promise<void> {
+  const shooter = deps.screenshotter;
+  const blobs = deps.blobs;
+  if (!shooter || !blobs || items.length === 0) return;
+  const links: Array<{ itemId: string; captureId: string; role: string; url: string | null; createdAt: string }> = [];
+  for (const item of items) {
+    const capture = await getCapture(deps.db, item.captureId);
+    if (!capture || !/html/i.test(capture.mediaType)) continue;
+    const decoded = typeof capture.meta?.decodedStorageKey === 'string' ? capture.meta.decodedStorageKey : capture.storageKey;
+    const shot = await shooter.shoot({ html: await blobs.get(decoded), url: item.draft.url ?? capture.origin, mediaType: capture.mediaType });
+    if (!shot) continue;
+    const id = await deps.preserver.resource({ uri: `screenshot:${item.draft.url ?? capture.origin}`, mediaType: 'image/png', bytes: shot.png }, { sourceId: source?.id ?? null, method: 'screenshot' });
+    links.push({ itemId: itemIdForKey(item.draft.key), captureId: id, role: 'screenshot', url: item.draft.url ?? null, createdAt: toIso(deps.clock.now()) });
+  }
+  await linkItemCaptures(deps.db, links);
+}
+
 /** Fetches the articles a source links to (bounded), each preserved and stored as an item. */
 async function followLinks(deps: CollectorDeps, source: WatchedSource, links: PollResult['links']): Promise<string[]> {
   const fetchArticle = deps.fetchArticle;
@@ -291,6 +325,7 @@ async function followLinks(deps: CollectorDeps, source: WatchedSource, links: Po
   const io = preservingIo(deps, source, 'fetch:web');
   const seen = new Set<string>();
   const out: string[] = [];
+  const shots: CollectedItem[] = [];
   for (const link of links) {
     if (seen.size >= deps.settings.linksPerPoll) break;
     if (seen.has(link.url)) continue;
@@ -306,11 +341,13 @@ async function followLinks(deps: CollectorDeps, source: WatchedSource, links: Po
     const at = toIso(deps.clock.now());
     const r = await withTransaction(deps.db, async (tx) => {
       const stored = await storeDrafts(deps, tx, { items: [found.draft], sources: [found.draft.source] }, () => found.captureId, at, deps.pipeline !== null);
+      if (stored.imported.length > 0) shots.push(found);
       await linkItemCaptures(tx, stored.imported.map((itemId) => ({ itemId, captureId: found.captureId, role: 'article', url: link.url, createdAt: at })));
       await scheduleItemChecks(tx, stored.imported, toIso(new Date(nextCheckTime(Date.parse(at), Date.parse(at)))));
       return stored.imported;
     });
     out.push(...r);
   }
+  await screenshotItems(deps, source, shots);
   return out;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,9 +165,55 @@ describe('collect: liveness, discovery, X, feeds and hostile responses (sqlite)'
     const second = JSON.parse(await ok(['collect', '--once', '--json', '--no-analyze'], env)) as { sources: Array<{ source: string; status: string; items: number }> };
     expect(second.sources.find((s) => s.source === `rss:${mock.url}/feed.xml`)).toMatchObject({ status: 'ok', items: 0 });
 
+    // A web page gets an offline screenshot of what was captured (when Chromium is there).
+    if (existsSync('/usr/bin/chromium')) {
+      const shots = await home('sqlite', { RASAD_SCREENSHOTS: '1' });
+      await ok(['sources', 'add', `web:${mock.url}/article.html`], shots);
+      await ok(['collect', '--once', '--no-analyze'], shots);
+      const [article] = JSON.parse(await ok(['items', 'list', '--json'], shots)) as Array<{ key: string }>;
+      const shown = JSON.parse(await ok(['items', 'show', article?.key ?? '', '--json'], shots)) as { captures: Array<{ role: string; origin: string }> };
+      expect(shown.captures.map((c) => c.role).sort()).toEqual(['page', 'screenshot']);
+    }
+
     // The bearer token never reaches the evidence.
     const warc = path.join(env.RASAD_HOME ?? '', 'evidence', 'warc');
     const { gunzipSync } = await import('node:zlib');
     for (const f of readdirSync(warc)) expect(gunzipSync(readFileSync(path.join(warc, f))).toString('latin1')).not.toContain('test-bearer-secret-123');
+  }, 60_000);
+});
+
+describe('collect: media, followed articles, searches and malformed pages (sqlite)', () => {
+  it('downloads media with a perceptual hash, follows article links when asked, and survives malformed pages', async () => {
+    const channel = 'media_watch';
+    mock.addChannel(channel, { posts: 1 });
+    mock.post(channel, 'Photo of the opening of a new public library.', { photo: `${mock.url}/media/library.png` });
+    mock.post(channel, 'Background reading on the trade corridor.', { link: `${mock.url}/articles/trade-corridor` });
+    const env = await home('sqlite', { RASAD_X_BEARER_TOKEN: 'test-bearer-secret-456' });
+    await ok(['sources', 'add', `telegram:${channel}`, '--follow-links'], env);
+    await ok(['sources', 'add', `web:${mock.url}/malformed.html`], env);
+    await ok(['sources', 'add', 'x:search:"trade corridor" OR ممر_تجاري'], env);
+    const pass = JSON.parse(await ok(['collect', '--once', '--json', '--no-analyze'], env)) as {
+      media: number;
+      articles: number;
+      sources: Array<{ source: string; status: string; items: number; discovered: number }>;
+    };
+    expect(pass.media).toBe(1);
+    expect(pass.articles).toBe(1);
+    // a malformed page is an item with what could be read, or a failure with a reason: never a crash
+    expect(['ok', 'failed']).toContain(pass.sources.find((s) => s.source === `web:${mock.url}/malformed.html`)?.status);
+    expect(pass.sources.find((s) => s.source.startsWith('x:search:'))).toMatchObject({ status: 'ok' });
+
+    const photo = JSON.parse(await ok(['items', 'show', `telegram:${channel}/2`, '--json'], env)) as { captures: Array<{ role: string; id: string }> };
+    expect(photo.captures.map((c) => c.role).sort()).toEqual(['media', 'page']);
+    const db = await import('../../src/store/database.js');
+    const handle = await db.openDatabase({ sqliteFile: path.join(env.RASAD_HOME ?? '', 'rasad.db') });
+    const media = await handle.kysely.selectFrom('captures').select(['phash', 'mediaType']).where('method', '=', 'media').execute();
+    await handle.close();
+    expect(media).toEqual([{ phash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown, mediaType: 'image/png' }]);
+
+    const out = path.join(env.RASAD_HOME ?? '', 'bundle-media');
+    await ok(['evidence', 'export', `telegram:${channel}/2`, out], env);
+    const verified = await runCli(['evidence', 'verify', out], env);
+    expect(verified.code, verified.stderr).toBe(0);
   }, 60_000);
 });

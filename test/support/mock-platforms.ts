@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import sharp from 'sharp';
 
 /**
  * A loopback server that speaks like the platforms Rasad collects from, for integration tests and
@@ -24,6 +25,8 @@ export interface MockPost {
   edited?: boolean;
   forwardedFrom?: { name: string; handle: string; id: number };
   link?: string;
+  /** URL of a photo shown with the post (served by `/media/<name>.png`). */
+  photo?: string;
 }
 
 interface MockChannel {
@@ -74,11 +77,14 @@ function messageHtml(c: MockChannel, p: MockPost): string {
     ? `<div class="tgme_widget_message_forwarded_from accent_color">Forwarded from&nbsp;<a class="tgme_widget_message_forwarded_from_name" href="https://t.me/${p.forwardedFrom.handle}/${p.forwardedFrom.id}"><span dir="auto">${esc(p.forwardedFrom.name)}</span></a></div>`
     : '';
   const link = p.link ? ` <a href="${esc(p.link)}" target="_blank" rel="noopener">${esc(p.link)}</a>` : '';
+  const photo = p.photo
+    ? `<a class="tgme_widget_message_photo_wrap" href="https://t.me/${c.handle}/${p.id}" style="width:800px;background-image:url('${esc(p.photo)}')"><div class="tgme_widget_message_photo" style="padding-top:56%"></div></a>\n`
+    : '';
   return `<div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="${c.handle}/${p.id}" data-view="${view}">
   <div class="tgme_widget_message_user"><a href="https://t.me/${c.handle}"><i class="tgme_widget_message_user_photo bgcolor1" data-content="R"></i></a></div>
   <div class="tgme_widget_message_bubble">
     <div class="tgme_widget_message_author accent_color"><a class="tgme_widget_message_owner_name" href="https://t.me/${c.handle}"><span dir="auto">${esc(c.title)}</span></a></div>
-${fwd}<div class="tgme_widget_message_text js-message_text" dir="auto">${esc(p.text).replace(/\n/g, '<br/>')}${link}</div>
+${fwd}${photo}<div class="tgme_widget_message_text js-message_text" dir="auto">${esc(p.text).replace(/\n/g, '<br/>')}${link}</div>
 <div class="tgme_widget_message_footer compact js-message_footer">
   <div class="tgme_widget_message_info short js-message_info">
     <span class="tgme_widget_message_views">${p.views}</span><span class="copyonly"> views</span><span class="tgme_widget_message_meta">${p.edited ? 'edited &nbsp;' : ''}<a class="tgme_widget_message_date" href="https://t.me/${c.handle}/${p.id}"><time datetime="${p.date}" class="time">${p.date.slice(11, 16)}</time></a></span>
@@ -220,6 +226,10 @@ export async function startMockPlatforms(): Promise<MockPlatforms> {
       res.on('close', () => clearInterval(t));
       return;
     }
+    if ((m = /^\/media\/([a-z0-9_-]+)\.png$/.exec(p))) {
+      count('media');
+      return send(res, 200, photoPng, { 'content-type': 'image/png' });
+    }
     if (p === '/malformed.html') return send(res, 200, '<html><head><title>Broken</ti<body><div class="tgme_<<<');
     count('404');
     return send(res, 404, '<html><body>Not found</body></html>');
@@ -245,11 +255,21 @@ export async function startMockPlatforms(): Promise<MockPlatforms> {
       if (url.searchParams.get('since_id')) return reply(xFixture('timeline-since-empty'));
       return reply(xFixture(url.searchParams.get('pagination_token') ? 'timeline-page2' : 'timeline-page1'));
     }
+    if (p === '/2/tweets/search/recent') {
+      if ((url.searchParams.get('query') ?? '').includes('INVALID')) return reply(xFixture('search-invalid-query'));
+      if (url.searchParams.get('since_id')) return reply({ status: 200, headers: {}, body: { meta: { result_count: 0 } } });
+      return reply(xFixture(url.searchParams.get('next_token') ? 'search-recent-page2' : 'search-recent-page1'));
+    }
     if (p === '/2/tweets') return reply(xFixture('tweets-lookup-one-deleted'));
     if (p === '/2/users') return reply(xFixture('users-lookup-suspended'));
     return send(res, 404, JSON.stringify({ title: 'Not Found Error', detail: 'no such endpoint' }), { 'content-type': 'application/json' });
   }
 
+  // A synthetic picture (a gradient with a bar), so media are downloaded, hashed and pHashed.
+  const photoPng = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#3a6ea5' } })
+    .composite([{ input: Buffer.from('<svg width="96" height="64"><rect x="10" y="20" width="60" height="14" fill="#f2c14e"/></svg>'), top: 0, left: 0 }])
+    .png()
+    .toBuffer();
   const server = http.createServer(handler);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -19,13 +19,13 @@ const when = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T'
 
 /** `rasad sources …`: watch, pause, resume and stop watching sources; the discovery queue. */
 export function registerSources(program: Command, io: Io): void {
-  const sources = program.command('sources').description('watched sources (telegram:NAME, x:HANDLE, rss:URL, web:URL), their health, and the queue of discovered ones');
+  const sources = program.command('sources').description('watched sources (telegram:NAME, x:HANDLE, x:search:QUERY, rss:URL, web:URL), their health, and the queue of discovered ones');
   const home = (cmd: Command): string | undefined => cmd.optsWithGlobals<{ home?: string }>().home;
 
   sources
     .command('add')
-    .description('watch a source: telegram:NAME, x:HANDLE, rss:URL or web:URL (also promotes it from the discovery queue)')
-    .argument('<source>', 'telegram:NAME | x:HANDLE | rss:URL | web:URL')
+    .description('watch a source: telegram:NAME, x:HANDLE, x:search:QUERY (X recent search), rss:URL or web:URL (also promotes it from the discovery queue)')
+    .argument('<source>', 'telegram:NAME | x:HANDLE | x:search:QUERY | rss:URL | web:URL')
     .option('--poll <seconds>', 'poll interval in seconds (jittered ±10%)', '300')
     .option('--follow-links', 'also fetch and preserve the articles its posts link to')
     .option('--json', 'the source as JSON')

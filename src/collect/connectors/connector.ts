@@ -30,7 +30,7 @@ export interface ConnectorIo {
 export interface SourceState {
   id: string;
   kind: SourceKind;
-  /** `telegram`: lower-case channel username; `x`: lower-case handle; `rss`/`web`: the URL. */
+  /** `telegram`: lower-case channel username; `x`: lower-case handle or `search:<query>`; `rss`/`web`: the URL. */
   handle: string;
   url: string | null;
   /** The connector's own cursor from the previous poll (null on the first). */

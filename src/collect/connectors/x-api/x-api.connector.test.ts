@@ -3,7 +3,8 @@ import { itemDraftSchema } from '../../../core/item.js';
 import { FetchError, type FetchRequest } from '../../../core/fetcher.js';
 import { fakeIo, recorded, type Reply } from '../../../../test/fixtures/web/fake-io.js';
 import type { ItemRef, SourceState } from '../connector.js';
-import { X_TOKEN_MISSING, xApiConnector } from './x-api.connector.js';
+import { X_SEARCH_PREFIX, X_TOKEN_MISSING, xApiConnector } from './x-api.connector.js';
+import { EXPANSIONS, MAX_SEARCH_QUERY_LENGTH, TWEET_FIELDS, recentSearchUrl, userTimelineUrl } from './x-api.requests.js';
 
 const TOKEN = 'AAAAtest-bearer-token-do-not-leak';
 const BASE = 'https://api.x.com';
@@ -303,5 +304,214 @@ describe('xApiConnector.checkItem on a misconfigured API', () => {
     const { io } = fakeIo(() => ({ status: 404, body: { title: 'Not Found Error', detail: 'Not Found', type: 'about:blank', status: 404 } }));
     const verdict = await connector.checkItem!({ key: 'x:5', url: null, nativeId: '5' }, source(), io);
     expect(verdict).toMatchObject({ verdict: 'unreachable', reason: 'x_api_http_404' });
+  });
+});
+
+describe('recentSearchUrl', () => {
+  it('asks for the query as typed with the timeline fields and expansions, since an id, with next_token when paging', () => {
+    const query = '"Saraya al-Fajr al-Jadid" OR سرايا_الفجر_الجديد';
+    const url = recentSearchUrl(BASE, `  ${query} `);
+    expect(url.startsWith('https://api.x.com/2/tweets/search/recent?')).toBe(true);
+    const q = where({ url }).q;
+    expect(q.get('query')).toBe(query);
+    expect(q.get('max_results')).toBe('100');
+    expect(q.get('since_id')).toBeNull();
+    expect(q.get('next_token')).toBeNull();
+    expect(q.get('expansions')?.split(',')).toEqual([...EXPANSIONS]);
+    expect(q.get('tweet.fields')?.split(',')).toEqual([...TWEET_FIELDS]);
+    // The very same field lists as a timeline page.
+    const timeline = where({ url: userTimelineUrl(BASE, USER_ID) }).q;
+    for (const list of ['expansions', 'tweet.fields', 'user.fields', 'media.fields', 'poll.fields', 'place.fields']) expect(q.get(list)).toBe(timeline.get(list));
+
+    const next = where({ url: recentSearchUrl('http://localhost:9/prefix/', query, { sinceId: '1811000000000000013', paginationToken: 'tok', maxResults: 10 }) });
+    expect(next.path).toBe('/prefix/2/tweets/search/recent');
+    expect(next.q.get('since_id')).toBe('1811000000000000013');
+    expect(next.q.get('next_token')).toBe('tok');
+    expect(next.q.get('pagination_token')).toBeNull();
+    expect(next.q.get('max_results')).toBe('10');
+  });
+
+  it('refuses an empty, multi-line or over-long query, a bad since_id and out-of-range max_results', () => {
+    expect(() => recentSearchUrl(BASE, '   ')).toThrow(/empty/);
+    expect(() => recentSearchUrl(BASE, 'a\nb')).toThrow(/one line/);
+    expect(recentSearchUrl(BASE, 'ب'.repeat(MAX_SEARCH_QUERY_LENGTH))).toContain('query=');
+    expect(() => recentSearchUrl(BASE, 'ب'.repeat(MAX_SEARCH_QUERY_LENGTH + 1))).toThrow(/513 characters.*at most 512/);
+    expect(() => recentSearchUrl(BASE, 'x', { sinceId: 'abc' })).toThrow(/numeric/);
+    expect(() => recentSearchUrl(BASE, 'x', { maxResults: 5 })).toThrow(/max_results must be 10–100/);
+    expect(() => recentSearchUrl(BASE, 'x', { maxResults: 101 })).toThrow(/max_results/);
+  });
+});
+
+describe('xApiConnector.poll on a recent-search source', () => {
+  const QUERY = '"Saraya al-Fajr al-Jadid" OR سرايا_الفجر_الجديد';
+  const SEARCH = '/2/tweets/search/recent';
+  const NEXT_TOKEN = 'b26v89c19zqg8o3fos8b7c1v7kyq0yt4kp4a4h8i2khfh';
+  const search = (over: Partial<SourceState> = {}): SourceState =>
+    source({ handle: `${X_SEARCH_PREFIX}${QUERY}`, url: `https://x.com/search?q=${encodeURIComponent(QUERY)}`, maxPages: 1, ...over });
+
+  /** The fake recent-search endpoint, as test/support/mock-platforms.ts serves it. */
+  function searchApi(extra: (r: FetchRequest) => Reply | FetchError | undefined = () => undefined) {
+    return (r: FetchRequest): Reply | FetchError => {
+      const over = extra(r);
+      if (over) return over;
+      const { path, q } = where(r);
+      if (path === SEARCH) {
+        if ((q.get('query') ?? '').includes('INVALID')) return fixture('search-invalid-query');
+        if (q.get('since_id')) return { status: 200, body: { meta: { result_count: 0 } } };
+        return fixture(q.get('next_token') ? 'search-recent-page2' : 'search-recent-page1');
+      }
+      return api()(r);
+    };
+  }
+
+  it('reads the newest page of matches on the first poll, without a user lookup', async () => {
+    const { io, requests } = fakeIo(searchApi());
+    const result = await connector.poll(search(), io);
+    expect(result.status).toEqual({ state: 'ok' });
+    expect(requests).toHaveLength(1);
+    const { path, q } = where(requests[0]!);
+    expect(path).toBe(SEARCH);
+    expect(q.get('query')).toBe(QUERY);
+    expect(q.get('max_results')).toBe('100');
+    expect(q.get('since_id')).toBeNull();
+    expect(q.get('expansions')?.split(',')).toEqual([...EXPANSIONS]);
+    expect(requests[0]?.headers?.Authorization).toBe(`Bearer ${TOKEN}`);
+    expect(requests[0]?.url).not.toContain(TOKEN);
+    expect(requests[0]?.maxRedirects).toBe(0);
+
+    expect(result.items.map((i) => [i.draft.nativeId, i.captureId, i.draft.source.handle, i.draft.langHint])).toEqual([
+      ['1811000000000000013', 'cap-1', 'regional_news_demo', 'en'],
+      ['1811000000000000012', 'cap-1', 'gulf_monitor_demo', 'ar'],
+      ['1811000000000000011', 'cap-1', 'mideast_watch_demo', 'en'],
+    ]);
+    for (const item of result.items) itemDraftSchema.parse(item.draft);
+    expect(result.items[1]?.draft).toMatchObject({ kind: 'quote', quotes: 'x:1809999999999998000', url: 'https://x.com/Gulf_Monitor_Demo/status/1811000000000000012' });
+    expect(result.cursor).toEqual({ sinceId: '1811000000000000013' });
+    // A search has no account of its own to describe.
+    expect(result.profile).toBeNull();
+    // The authors, then what they mention or quote; one entry per account and tweet.
+    expect(result.discovered).toEqual([
+      { kind: 'x', handle: 'regional_news_demo', via: 'x:1811000000000000013', how: 'mention' },
+      { kind: 'x', handle: 'research_desk_demo', via: 'x:1811000000000000013', how: 'mention' },
+      { kind: 'x', handle: 'gulf_monitor_demo', via: 'x:1811000000000000012', how: 'mention' },
+      { kind: 'x', handle: 'research_desk_demo', via: 'x:1811000000000000012', how: 'quote' },
+      { kind: 'x', handle: 'mideast_watch_demo', via: 'x:1811000000000000011', how: 'mention' },
+      { kind: 'x', handle: 'analyst_note_demo', via: 'x:1811000000000000011', how: 'mention' },
+    ]);
+    expect(result.links).toEqual([{ url: 'https://news.example.org/en/2024/07/anniversary-statement-review', via: 'x:1811000000000000013' }]);
+  });
+
+  it('follows meta.next_token up to maxPages', async () => {
+    const two = fakeIo(searchApi());
+    const result = await connector.poll(search({ maxPages: 2 }), two.io);
+    expect(two.requests.map((r) => where(r).q.get('next_token'))).toEqual([null, NEXT_TOKEN]);
+    expect(two.requests.every((r) => where(r).q.get('query') === QUERY)).toBe(true);
+    expect(result.items.map((i) => [i.draft.nativeId, i.captureId])).toEqual([
+      ['1811000000000000013', 'cap-1'],
+      ['1811000000000000012', 'cap-1'],
+      ['1811000000000000011', 'cap-1'],
+      ['1811000000000000010', 'cap-2'],
+      ['1811000000000000009', 'cap-2'],
+    ]);
+    expect(result.cursor).toEqual({ sinceId: '1811000000000000013' });
+    expect(result.discovered.filter((d) => d.via === 'x:1811000000000000009')).toEqual([
+      { kind: 'x', handle: 'regional_news_demo', via: 'x:1811000000000000009', how: 'mention' },
+    ]);
+
+    // Page 2 has no next_token: a larger maxPages stops there.
+    const many = fakeIo(searchApi());
+    expect((await connector.poll(search({ maxPages: 10 }), many.io)).items).toHaveLength(5);
+    expect(many.requests).toHaveLength(2);
+  });
+
+  it('asks only for newer matches on the next poll and keeps the cursor when there are none', async () => {
+    const { io, requests } = fakeIo(searchApi());
+    const cursor = { sinceId: '1811000000000000013' };
+    const result = await connector.poll(search({ cursor, maxPages: 3 }), io);
+    expect(requests).toHaveLength(1);
+    expect(where(requests[0]!).q.get('since_id')).toBe('1811000000000000013');
+    expect(result).toEqual({ items: [], cursor, profile: null, status: { state: 'ok' }, discovered: [], links: [] });
+  });
+
+  it('starts again from the newest matches when the cursor fell out of the 7-day window', async () => {
+    const stale = {
+      status: 400,
+      body: {
+        errors: [
+          {
+            parameters: { since_id: ['1800000000000000001'] },
+            message: "'since_id' must be a tweet id created after 2024-06-26T10:00Z. Please use a 'since_id' that is larger than 1805000000000000000",
+          },
+        ],
+        title: 'Invalid Request',
+        detail: 'One or more parameters to your request was invalid.',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+      },
+    };
+    const { io, requests } = fakeIo(searchApi((r) => (where(r).q.get('since_id') ? stale : undefined)));
+    const result = await connector.poll(search({ cursor: { sinceId: '1800000000000000001' } }), io);
+    expect(requests.map((r) => where(r).q.get('since_id'))).toEqual(['1800000000000000001', null]);
+    expect(result.status).toEqual({ state: 'ok' });
+    expect(result.items).toHaveLength(3);
+    expect(result.cursor).toEqual({ sinceId: '1811000000000000013' });
+  });
+
+  it('fails on an invalid query with the API`s own words, keeping the cursor and never the token', async () => {
+    const { io, requests } = fakeIo(searchApi());
+    const cursor = { sinceId: '1811000000000000013' };
+    const result = await connector.poll(search({ handle: `${X_SEARCH_PREFIX}INVALID (`, cursor }), io);
+    expect(requests).toHaveLength(1);
+    expect(result.status).toEqual({
+      state: 'failed',
+      reason:
+        'x_api_http_400: Invalid Request: One or more parameters to your request was invalid. (There were errors processing your request: Unbalanced parentheses in query (at position 9))',
+    });
+    expect(result.cursor).toEqual(cursor);
+    expect(result.items).toEqual([]);
+
+    // A server echoing the token in a multi-line detail gets neither through.
+    const echo = fakeIo(searchApi(() => ({ status: 403, body: { title: 'Forbidden', detail: `Token ${TOKEN}\nis not enrolled`, type: 'about:blank' } })));
+    const refused = await connector.poll(search(), echo.io);
+    expect(refused.status).toEqual({ state: 'failed', reason: 'x_api_http_403: Forbidden: Token [redacted] is not enrolled' });
+    expect(JSON.stringify(refused)).not.toContain(TOKEN);
+  });
+
+  it('refuses an empty or over-long query without asking', async () => {
+    for (const query of ['  ', 'q'.repeat(MAX_SEARCH_QUERY_LENGTH + 1)]) {
+      const { io, requests } = fakeIo(searchApi());
+      const result = await connector.poll(search({ handle: `${X_SEARCH_PREFIX}${query}` }), io);
+      expect(result.status).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^x_bad_query: /) as unknown });
+      expect(requests).toHaveLength(0);
+    }
+  });
+
+  it('returns throttled on 429 with the timeline policy (one short inline wait, else the reset time)', async () => {
+    const far = fakeIo(searchApi(() => fixture('rate-limited')));
+    const result = await connector.poll(search({ cursor: { sinceId: '1811000000000000013' } }), far.io);
+    expect(result.status).toEqual({ state: 'throttled', reason: 'x_rate_limited', retryAfterMs: 110_000 });
+    expect(result.cursor).toEqual({ sinceId: '1811000000000000013' });
+    expect(far.sleeps).toEqual([]);
+
+    let calls = 0;
+    const near = fakeIo(searchApi(() => (calls++ === 0 ? fixture('rate-limited') : undefined)), new Date(1_720_000_870_000));
+    const retried = await connector.poll(search(), near.io);
+    expect(near.sleeps).toEqual([40_000]);
+    expect(retried.status).toEqual({ state: 'ok' });
+    expect(retried.items).toHaveLength(3);
+  });
+
+  it('keeps the items of the first page when the next one fails, but not the new cursor', async () => {
+    const { io } = fakeIo(searchApi((r) => (where(r).q.get('next_token') ? { status: 503, body: '' } : undefined)));
+    const result = await connector.poll(search({ maxPages: 2 }), io);
+    expect(result.items).toHaveLength(3);
+    expect(result.status).toEqual({ state: 'failed', reason: 'x_api_http_503' });
+    expect(result.cursor).toBeNull();
+  });
+
+  it('re-checks a found tweet like any other', async () => {
+    const { io, requests } = fakeIo(searchApi((r) => (where(r).path === '/2/tweets' ? fixture('tweets-lookup-one-deleted') : undefined)));
+    const verdict = await connector.checkItem!({ key: 'x:1810000000000000004', url: null, nativeId: '1810000000000000004' }, search(), io);
+    expect(verdict).toMatchObject({ verdict: 'live', reason: 'ok' });
+    expect(requests.map((r) => where(r).path)).toEqual(['/2/tweets']);
   });
 });

@@ -16,7 +16,7 @@ import type {
   SourceStatus,
 } from '../connector.js';
 import { classifyXError, rateLimitWaitMs, readRateLimit, type XErrorClass } from './x-api.errors.js';
-import { tweetsLookupUrl, userByUsernameUrl, userTimelineUrl, usersLookupUrl } from './x-api.requests.js';
+import { recentSearchUrl, tweetsLookupUrl, userByUsernameUrl, userTimelineUrl, usersLookupUrl } from './x-api.requests.js';
 
 export interface XApiConnectorOptions {
   /** `RASAD_X_API_URL` (see `xApiBaseUrl`). */
@@ -28,6 +28,12 @@ export interface XApiConnectorOptions {
 }
 
 export const X_TOKEN_MISSING = 'X API bearer token not configured (RASAD_X_BEARER_TOKEN)';
+
+/** Handle prefix of a recent-search source (`x:search:<query>` → handle `search:<query>`). */
+export const X_SEARCH_PREFIX = 'search:';
+
+/** Longest error text kept from an API problem body in a status reason. */
+const MAX_REASON_CHARS = 400;
 
 /** The cursor an X source keeps between polls. */
 export type XCursor = {
@@ -59,9 +65,10 @@ const RESERVED_PATHS = new Set([
 ]);
 
 /**
- * Live X collection through the API v2 with an app bearer token: the account's timeline since the
- * last seen id, and tweet re-checks for liveness. Every request goes through `io.fetch`, so each
- * page is preserved before it is read; the token is sent only in the Authorization header.
+ * Live X collection through the API v2 with an app bearer token: the account's timeline (or, for a
+ * `search:<query>` source, the recent-search results) since the last seen id, and tweet re-checks
+ * for liveness. Every request goes through `io.fetch`, so each page is preserved before it is read;
+ * the token is sent only in the Authorization header.
  */
 export function xApiConnector(options: XApiConnectorOptions): Connector {
   const { baseUrl } = options;
@@ -122,6 +129,7 @@ export function xApiConnector(options: XApiConnectorOptions): Connector {
     const result: PollResult = { items: [], cursor: source.cursor, profile: null, status: { state: 'ok' }, discovered: [], links: [] };
     const stop = (status: SourceStatus): PollResult => ({ ...result, status });
     if (!token) return stop({ state: 'failed', reason: X_TOKEN_MISSING });
+    if (source.handle.startsWith(X_SEARCH_PREFIX)) return pollSearch(source, io, result);
     const handle = source.handle.replace(/^@/, '').toLowerCase();
 
     let userId = source.externalId;
@@ -188,6 +196,77 @@ export function xApiConnector(options: XApiConnectorOptions): Connector {
     return result;
   }
 
+  /**
+   * A recent-search source: the newest page of matches (and older ones through `meta.next_token`
+   * while maxPages allows), only newer than the cursor's id. No account lookup, and never `gone`:
+   * a search has no account. Items belong to their authors, who are reported as discoveries.
+   */
+  async function pollSearch(source: SourceState, io: ConnectorIo, result: PollResult): Promise<PollResult> {
+    const keepCursor = (status: SourceStatus): PollResult => ({ ...result, status, cursor: source.cursor });
+    const query = source.handle.slice(X_SEARCH_PREFIX.length).trim();
+    const since = source.cursor?.sinceId;
+    const cursorId = typeof since === 'string' && /^\d+$/.test(since) ? since : null;
+    let sinceId = cursorId;
+    try {
+      recentSearchUrl(baseUrl, query, { sinceId });
+    } catch (e) {
+      return keepCursor({ state: 'failed', reason: redact(`x_bad_query: ${e instanceof Error ? e.message : String(e)}`) });
+    }
+    const maxPages = Math.max(1, Math.floor(source.maxPages));
+    const seen = new Set<string>();
+    let newest = sinceId;
+    let paginationToken: string | null = null;
+    for (let page = 0; page < maxPages; page++) {
+      let answer = await getJson(io, recentSearchUrl(baseUrl, query, { sinceId, paginationToken }));
+      if (!answer.ok && page === 0 && sinceId !== null && staleSinceId(answer.failure)) {
+        // The cursor fell out of the 7-day window (a long pause): what is older cannot be read any
+        // more, so start again from the newest matches rather than failing on every poll.
+        sinceId = null;
+        answer = await getJson(io, recentSearchUrl(baseUrl, query, { paginationToken }));
+      }
+      // As for timelines: a failed page keeps the items read before it but not the new cursor.
+      if (!answer.ok) return keepCursor(searchFailureStatus(answer.failure));
+      const { exchange, json } = answer;
+      let parsed: XApiPage;
+      try {
+        parsed = parseXApiPage(json, exchange.url);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        return keepCursor({ state: 'failed', reason: redact(`x_api_malformed: ${e.oneLine()}`) });
+      }
+      if (parsed.tweets.length === 0 && json.data === undefined) {
+        const fatal = parsed.errors.find((e) => classifyXError(e.error).section !== 'includes');
+        if (fatal) return keepCursor({ state: 'failed', reason: redact(`x_api_error: ${fatal.reason}`) });
+      }
+      for (const tweet of parsed.tweets) {
+        if (seen.has(tweet.draft.key)) continue;
+        seen.add(tweet.draft.key);
+        result.items.push(collected(tweet, exchange.captureId));
+        const author = { handle: tweet.draft.author?.handle?.toLowerCase() ?? '', userId: tweet.draft.author?.id ?? '' };
+        if (author.handle) result.discovered.push({ kind: 'x', handle: author.handle, via: tweet.draft.key, how: 'mention' });
+        result.discovered.push(...discoveries(tweet, parsed.includes, author));
+        result.links.push(...externalLinks(tweet.draft.links).map((url) => ({ url, via: tweet.draft.key })));
+        newest = maxId(newest, tweet.draft.nativeId);
+      }
+      newest = maxId(newest, str(obj(json.meta).newest_id) ?? null);
+      paginationToken = str(obj(json.meta).next_token) ?? null;
+      if (!paginationToken) break;
+    }
+    if (newest && newest !== cursorId) result.cursor = { sinceId: newest } satisfies XCursor;
+    return result;
+  }
+
+  /** As `failureStatus`, but a refused request names the API's own words (an invalid query says why). */
+  function searchFailureStatus(failure: Failure): SourceStatus {
+    if (failure.type !== 'http' || !failure.json) return failureStatus(failure);
+    const { json } = failure;
+    const head = [str(json.title), str(json.detail)].flatMap((w) => w ?? []).join(': ');
+    const messages = unique(arr(json.errors).flatMap((e) => str(obj(e).message) ?? str(obj(e).detail) ?? []));
+    const words = `${head}${messages.length > 0 ? ` (${messages.join('; ')})` : ''}`.trim();
+    const text = redact(`x_api_http_${failure.status}${words ? `: ${words}` : ''}`).replace(/\s+/g, ' ').trim();
+    return { state: 'failed', reason: text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text };
+  }
+
   /** `gone` when the answer (2xx partial errors or a whole-request error) says the source's account is not there. */
   function sourceGone(answer: Answer, who: { handle: string; userId: string | null }): SourceStatus | null {
     const json = answer.ok ? answer.json : answer.failure.type === 'http' ? answer.failure.json : null;
@@ -248,6 +327,12 @@ export function xApiConnector(options: XApiConnectorOptions): Connector {
   }
 
   return { kind: 'x', poll, checkItem };
+}
+
+/** A 400 saying that `since_id` is older than the recent-search window ("must be a tweet id created after …"). */
+function staleSinceId(failure: Failure): boolean {
+  if (failure.type !== 'http' || failure.status !== 400 || !failure.json) return false;
+  return errorObjects(failure.json).some((e) => isObject(e.parameters) && 'since_id' in e.parameters);
 }
 
 function reasonCode(failure: Failure): string {

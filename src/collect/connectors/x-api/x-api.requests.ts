@@ -1,6 +1,7 @@
 /**
- * URL builders for the X API v2 endpoints a monitor uses (COLLECTION.md 3.1–3.2). Pure: no I/O,
- * no token (the bearer token travels only in the Authorization header, never in a URL).
+ * URL builders for the X API v2 endpoints a monitor uses (COLLECTION.md 3.1–3.2): user lookup,
+ * timelines, recent search, tweet and user lookups. Pure: no I/O, no token (the bearer token
+ * travels only in the Authorization header, never in a URL).
  */
 
 /** Base URL when `RASAD_X_API_URL` is not set. */
@@ -145,6 +146,43 @@ export function userTimelineUrl(baseUrl: string, userId: string, params: Timelin
   }
   if (params.paginationToken) query.pagination_token = params.paginationToken;
   return build(baseUrl, `/2/users/${userId}/tweets`, query);
+}
+
+/** Longest recent-search query on X's basic tiers (Pro allows 1 024, Enterprise 4 096). */
+export const MAX_SEARCH_QUERY_LENGTH = 512;
+
+/** `max_results` bounds of a recent-search page (the API accepts 10–100). */
+export const MIN_SEARCH_RESULTS = 10;
+export const MAX_SEARCH_RESULTS = 100;
+
+export interface RecentSearchParams {
+  /** Only tweets newer than this id (the API refuses one older than its 7-day window). */
+  sinceId?: string | null;
+  /** `meta.next_token` of the previous page (sent as `next_token`). */
+  paginationToken?: string | null;
+  /** 10–100 (default 100). */
+  maxResults?: number;
+}
+
+/**
+ * `GET /2/tweets/search/recent` (the last 7 days), newest first, with every field and expansion a
+ * timeline page asks for. The query is sent as typed (trimmed): 1–512 characters, one line.
+ */
+export function recentSearchUrl(baseUrl: string, query: string, params: RecentSearchParams = {}): string {
+  const q = query.trim();
+  const length = [...q].length;
+  if (length === 0) throw new Error('the search query is empty');
+  if (length > MAX_SEARCH_QUERY_LENGTH) throw new Error(`the search query is ${length} characters; X recent search allows at most ${MAX_SEARCH_QUERY_LENGTH}`);
+  if (/[\r\n]/.test(q)) throw new Error('the search query must be one line');
+  const max = params.maxResults ?? MAX_SEARCH_RESULTS;
+  if (!Number.isInteger(max) || max < MIN_SEARCH_RESULTS || max > MAX_SEARCH_RESULTS) throw new Error(`max_results must be 10–100, not ${max}`);
+  const out: Record<string, string> = { query: q, max_results: String(max), ...FULL_TWEET_PARAMS };
+  if (params.sinceId) {
+    checkIds([params.sinceId], 'since_id');
+    out.since_id = params.sinceId;
+  }
+  if (params.paginationToken) out.next_token = params.paginationToken;
+  return build(baseUrl, '/2/tweets/search/recent', out);
 }
 
 /** `GET /2/tweets?ids=` (1–100 ids): `full` asks for everything a collected tweet keeps, `liveness` for the minimum. */
