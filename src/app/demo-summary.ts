@@ -3,6 +3,7 @@ import type { SearchResult } from './search.service.js';
 import type { StoredItem } from '../store/item.repository.js';
 import type { SourceRecord } from '../store/source.repository.js';
 import type { ThreatOverviewRow } from '../store/analysis.repository.js';
+import type { LiveDemoFacts } from './demo-live.js';
 
 /** What the demo summary shows. */
 export interface DemoFacts {
@@ -21,6 +22,23 @@ export interface DemoFacts {
   threats?: ThreatOverviewRow[];
   /** Events: every report of one happening, with its first item. */
   events?: Array<{ id: string; title: string; members: number; sources: number; languages: string[]; first: string | null; why: string | null }>;
+  /** The live-collection part of the demo. */
+  live?: LiveDemoFacts;
+}
+
+function liveLines(l: LiveDemoFacts): string[] {
+  return [
+    '',
+    '## Live collection and evidence (a local stand-in for t.me)',
+    '',
+    `The demo runs offline, so Rasad served a synthetic channel's web preview itself at ${l.platformUrl} and watched \`${l.source}\` like any channel (in real use the collector reads https://t.me; \`RASAD_TELEGRAM_WEB_URL\` says where).`,
+    '',
+    `- First pass: ${l.first.items} new posts, ${l.first.captures} capture(s), each kept by SHA-256, as WARC records in \`evidence/warc/\` and in the hash-chained custody log before it was parsed.`,
+    `- Second pass: ${l.second.items} new post(s), ${l.second.edits} edit(s) kept as a new version (the original text is never changed).`,
+    `- \`${l.vanished.key}\` was deleted on the platform: after one check it was ${l.vanished.afterFirstCheck}, after a second consistent check ${l.vanished.afterSecondCheck} (the web UI's Vanished view lists it).`,
+    `- Evidence bundle of \`${l.bundle.item}\`: ${l.bundle.captures} capture(s), ${l.bundle.files} files in \`${l.bundle.dir}\`; \`rasad evidence verify\` says ${l.bundle.ok ? `OK (${l.bundle.warcRecords} WARC records)` : `FAILED: ${l.bundle.problems.join('; ')}`}.`,
+    `- Custody log: ${l.custody.entries} entries, chain ${l.custody.ok ? 'intact' : 'BROKEN'} (\`rasad evidence log\`).`,
+  ];
 }
 
 const labelsOf = (categories: unknown[]): string =>
@@ -82,6 +100,7 @@ export function demoSummaryMarkdown(f: DemoFacts): string {
     }
     lines.push('', `The timeline, with each member's relation and why: \`rasad events show ${f.events[0]?.id ?? '<id>'}\`.`);
   }
+  if (f.live) lines.push(...liveLines(f.live));
   lines.push('', '## Search in any script', '');
   for (const s of f.searches) {
     lines.push(`- \`rasad search "${s.query}"\` → ${s.results.length} result(s)${s.results[0] ? `, best: \`${s.results[0].item.key}\`` : ''}`);

@@ -109,3 +109,11 @@ export async function livenessOfItems(db: Db, ids: string[]): Promise<Map<string
   }
   return out;
 }
+
+/** Makes the checks of these items due at `at` (their state unchanged). */
+export async function makeChecksDue(db: Db, ids: string[], at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (chunk.length > 0) await db.kysely.updateTable('items').set({ nextCheckAt: at }).where('id', 'in', chunk).execute();
+  }
+}

@@ -15,8 +15,15 @@ describe('rasad demo', () => {
       expect(r.stdout).toContain('Starter registry loaded: 8 actors');
       expect(r.stdout).toContain('## Events: one happening, every report of it');
       expect(r.stdout).toMatch(/first: `telegram:c1302716485\/3326` — earliest of \d+ members/);
-      // The offer is found by the Arabic query typed with tashkeel and without.
-      expect(r.stdout.match(/best: `telegram:c1302716485\/3326`/g)?.length).toBeGreaterThanOrEqual(2);
+      // The offer (or the live channel's copy of it) is found by the Arabic query typed with tashkeel and without.
+      expect(r.stdout.match(/best: `telegram:(c1302716485\/3326|northlight_watch\/1)`/g)?.length).toBeGreaterThanOrEqual(2);
+      // The live part: collected from the local stand-in for t.me, an edit, a confirmed deletion, a verified bundle.
+      expect(r.stdout).toContain('## Live collection and evidence');
+      expect(r.stdout).toMatch(/First pass: 3 new posts/);
+      expect(r.stdout).toMatch(/Second pass: 1 new post\(s\), 1 edit\(s\)/);
+      expect(r.stdout).toContain('after one check it was suspected, after a second consistent check gone');
+      expect(r.stdout).toMatch(/`rasad evidence verify` says OK/);
+      expect(r.stdout).toContain('chain intact');
     }
   }, 120_000);
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../app/config.js';
 import { openContext } from '../../app/context.js';
 import { demoSummaryMarkdown } from '../../app/demo-summary.js';
+import { runLiveDemo } from '../../app/demo-live.js';
 import { topThreats } from '../../store/analysis.repository.js';
 import { packageRoot } from '../../app/package-root.js';
 import { search } from '../../app/search.service.js';
@@ -68,6 +69,8 @@ export function registerDemo(program: Command, io: Io): void {
           analyze: true,
         });
         await clusterPending(ctx.events());
+        io.stderr.write('collecting a demo channel live from a local stand-in for t.me…\n');
+        const live = await runLiveDemo(ctx, home);
         const mentioned = (await listActors(ctx.db, { limit: 8, offset: 0 })).actors.filter((a) => a.mentionCount > 0);
         const searches = [];
         for (const query of DEMO_SEARCHES) searches.push({ query, results: await search(ctx.db, query, 10) });
@@ -82,6 +85,7 @@ export function registerDemo(program: Command, io: Io): void {
             newest: (await listItems(ctx.db, { limit: 8 })).items,
             searches,
             webUrl: server?.url ?? null,
+            live,
             registry: { actors: registry.actors, aliases: registry.aliases, designations: registry.designations },
             mentioned: mentioned.map((a) => ({ canonical: a.canonicalName, mentions: a.mentionCount })),
             threats: await topThreats(ctx.db, 8),
