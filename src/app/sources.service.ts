@@ -4,7 +4,7 @@ import { appendAudit } from '../store/audit.repository.js';
 import type { Db } from '../store/database.js';
 import { decideDiscovery, discoveryIdFor, getDiscovery, listDiscoveries, type DiscoveryRecord } from '../store/discovery.repository.js';
 import { withTransaction } from '../store/transaction.js';
-import { DEFAULT_POLL_SECONDS, findSource, listWatchedSources, setWatch, watchSource, type WatchedSource } from '../store/watched-source.repository.js';
+import { DEFAULT_POLL_SECONDS, findSource, getWatchedSource, setWatch, watchSource, type WatchedSource } from '../store/watched-source.repository.js';
 
 /**
  * A source as the user names it: `telegram:NAME`, `x:HANDLE`, `x:search:QUERY`, `rss:URL`,
@@ -92,7 +92,7 @@ export async function resolveSource(db: Db, ref: string): Promise<WatchedSource>
   const spec = /^(telegram|x|rss|web):/i.test(ref) ? parseSourceSpec(ref) : null;
   const found = spec
     ? await findSource(db, spec.kind, spec.handle)
-    : (await listWatchedSources(db, new Date().toISOString(), true)).find((s) => s.id === ref);
+    : await getWatchedSource(db, ref);
   if (!found) throw new NotFoundError(`no source ${ref}`);
   return found;
 }

@@ -128,11 +128,11 @@ export async function pollSource(deps: CollectorDeps, source: WatchedSource): Pr
       r.existing.map((d) => ({ itemId: itemIdForKey(d.key), text: d.text, title: d.title ?? null, editedAt: d.editedAt ?? null, captureId: captureOf.get(d.key) ?? null })),
       at,
     );
-    const editedSet = new Set(edited);
+    const changed = new Set([...r.imported, ...edited]);
     await linkItemCaptures(
       tx,
       result.items
-        .filter((i) => r.imported.includes(itemIdForKey(i.draft.key)) || editedSet.has(itemIdForKey(i.draft.key)))
+        .filter((i) => changed.has(itemIdForKey(i.draft.key)))
         .map((i) => ({ itemId: itemIdForKey(i.draft.key), captureId: i.captureId, role: 'page', url: i.draft.url ?? null, createdAt: at })),
     );
     await scheduleItemChecks(tx, r.imported, toIso(new Date(nextCheckTime(Date.parse(at), Date.parse(at)))));
