@@ -108,6 +108,9 @@ export function collectionRuntime(ctx: AppContext, overrides: { fetcher?: Fetche
   };
 }
 
+// Time-stamp retries queued per pass (the authority is asked a few at a time in the background).
+const TIMESTAMP_RETRY_BATCH = 500;
+
 /** What one pass of `rasad collect` did. */
 export interface CollectPassSummary {
   started_at: string;
@@ -138,6 +141,8 @@ export async function collectPass(
 ): Promise<CollectPassSummary> {
   const started = toIso(ctx.clock.now());
   if (opts.analyze && !runtime.deps.pipeline) runtime.deps.pipeline = await ctx.pipeline();
+  // Captures whose time-stamp request failed earlier (or never got an answer) are asked again.
+  await runtime.preserver.retryTimestamps(TIMESTAMP_RETRY_BATCH);
   const due = await dueSources(ctx.db, started, 100_000);
   let done = 0;
   const newItemIds: string[] = [];

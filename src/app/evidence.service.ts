@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { toIso } from '../core/clock.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { writeBundle, verifyBundle, type BundleCapture, type BundleVerification } from '../preserve/evidence-bundle.js';
-import { capturesOfItems } from '../store/capture.repository.js';
+import { capturesOfItems, type CaptureRecord } from '../store/capture.repository.js';
 import { appendCustody, custodyOfSubjects, recentCustody } from '../store/custody.repository.js';
 import { getEvent, membersOfEvents } from '../store/event.repository.js';
 import { itemVersions } from '../store/item-version.repository.js';
@@ -147,4 +147,10 @@ export async function exportEvidence(ctx: AppContext, ref: string, dir: string, 
 export async function verifyEvidence(dir: string, tsaCert: string | null): Promise<BundleVerification> {
   const trustedCerts = tsaCert ? [new Uint8Array(await readFile(tsaCert))] : [];
   return verifyBundle(dir, { trustedCerts });
+}
+
+/** The retry state of a capture whose time-stamp request failed, or null. */
+export function timestampRetry(c: CaptureRecord): { attempts: number; next_at: string | null; error: string | null } | null {
+  if (c.timestampToken || !c.timestampAttempts) return null;
+  return { attempts: c.timestampAttempts, next_at: c.timestampNextAt ?? null, error: c.timestampError ?? null };
 }

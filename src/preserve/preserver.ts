@@ -3,7 +3,7 @@ import { type Clock, toIso } from '../core/clock.js';
 import { headerValue, type HttpExchange } from '../core/fetcher.js';
 import { timeOrderedId } from '../core/ids.js';
 import type { Db } from '../store/database.js';
-import { insertCapture, setCaptureTimestamp, type CaptureRecord } from '../store/capture.repository.js';
+import { capturesDueForTimestamp, insertCapture, noteTimestampFailure, setCaptureTimestamp, type CaptureRecord } from '../store/capture.repository.js';
 import { appendCustody } from '../store/custody.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import { perceptualHash } from './perceptual-hash.js';
@@ -40,6 +40,8 @@ export interface PreserveStats {
   ms: number;
   timestampMs: number;
   timestampFailures: number;
+  /** Captures whose earlier failed time-stamp request was tried again. */
+  timestampRetries: number;
 }
 
 export interface Preserver {
@@ -48,8 +50,22 @@ export interface Preserver {
   /** Preserves bytes that did not come over HTTP (an MTProto response as JSON). */
   resource(resource: { uri: string; mediaType: string; bytes: Uint8Array }, ctx: CaptureContext): Promise<string>;
   stats(): PreserveStats;
+  /** Queues the captures whose failed time-stamp request is due to be tried again; how many. */
+  retryTimestamps(limit: number): Promise<number>;
   /** Waits until every queued time-stamp request is answered (or failed). */
   drain(): Promise<void>;
+}
+
+// After a failed request the next try waits 1 min, 5 min, 30 min, 2 h, 6 h, then a day each time;
+// after TIMESTAMP_MAX_ATTEMPTS (about a week) the capture is left unstamped with its last error.
+const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000, 86_400_000];
+export const TIMESTAMP_MAX_ATTEMPTS = 12;
+
+/** When to ask again after `attempts` failed requests, or null once they are used up. */
+export function nextTimestampAttempt(now: Date, attempts: number): string | null {
+  if (attempts >= TIMESTAMP_MAX_ATTEMPTS) return null;
+  const delay = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1] ?? RETRY_DELAYS_MS[0] ?? 60_000;
+  return toIso(new Date(now.getTime() + delay));
 }
 
 // Time-stamp requests in flight at once: the authority's latency never holds up collection.
@@ -64,15 +80,17 @@ const STAMP_CONCURRENCY = 4;
  * entry of its own, and a failure is counted, never fatal.
  */
 export function createPreserver(deps: PreserverDeps): Preserver {
-  const stats: PreserveStats = { captures: 0, bytes: 0, ms: 0, timestampMs: 0, timestampFailures: 0 };
+  const stats: PreserveStats = { captures: 0, bytes: 0, ms: 0, timestampMs: 0, timestampFailures: 0, timestampRetries: 0 };
 
-  const queue: Array<{ id: string; sha256: string }> = [];
+  const queue: StampJob[] = [];
+  const queued = new Set<string>();
   let active = 0;
   let idle: Array<() => void> = [];
 
-  function queueStamp(id: string, sha256: string): void {
-    if (!deps.timestamper) return;
-    queue.push({ id, sha256 });
+  function queueStamp(job: StampJob): void {
+    if (!deps.timestamper || queued.has(job.id)) return;
+    queued.add(job.id);
+    queue.push(job);
     pump();
   }
 
@@ -82,6 +100,7 @@ export function createPreserver(deps: PreserverDeps): Preserver {
       if (!job) break;
       active++;
       void stampOne(job).finally(() => {
+        queued.delete(job.id);
         active--;
         pump();
         if (active === 0 && queue.length === 0) {
@@ -93,7 +112,7 @@ export function createPreserver(deps: PreserverDeps): Preserver {
     }
   }
 
-  async function stampOne(job: { id: string; sha256: string }): Promise<void> {
+  async function stampOne(job: StampJob): Promise<void> {
     const timestamper = deps.timestamper;
     if (!timestamper) return;
     const t0 = performance.now();
@@ -106,9 +125,12 @@ export function createPreserver(deps: PreserverDeps): Preserver {
           { at: toIso(deps.clock.now()), action: 'timestamp', subjectType: 'capture', subjectId: job.id, actor: deps.actor, details: { sha256: job.sha256, genTime: t.genTime, tsa: t.tsa } },
         ]);
       });
-    } catch {
-      // The capture stands without a token; `timestampFailures` tells the operator.
+    } catch (err) {
+      // The capture stands without a token for now; it is asked for again later (retryTimestamps).
       stats.timestampFailures++;
+      const attempts = job.attempts + 1;
+      const error = err instanceof Error ? err.message : String(err);
+      await noteTimestampFailure(deps.db, job.id, { error, nextAt: nextTimestampAttempt(deps.clock.now(), attempts) }).catch(() => undefined);
     } finally {
       stats.timestampMs += performance.now() - t0;
     }
@@ -166,6 +188,8 @@ export function createPreserver(deps: PreserverDeps): Preserver {
         warcLength: warc.length,
         timestampAt: null,
         timestampTsa: null,
+        // Due at once: if the process stops before the authority answers, the next pass asks.
+        timestampNextAt: deps.timestamper ? capturedAt : null,
         phash: image?.phash ?? null,
         meta: {
           finalUrl: exchange.finalUrl,
@@ -179,7 +203,7 @@ export function createPreserver(deps: PreserverDeps): Preserver {
         },
       };
       await store(capture, { status: exchange.status, finalUrl: exchange.finalUrl });
-      queueStamp(id, blob.sha256);
+      queueStamp({ id, sha256: blob.sha256, attempts: 0 });
       stats.captures++;
       stats.bytes += blob.sizeBytes;
       stats.ms += performance.now() - t0;
@@ -209,19 +233,36 @@ export function createPreserver(deps: PreserverDeps): Preserver {
         warcLength: warc.length,
         timestampAt: null,
         timestampTsa: null,
+        // Due at once: if the process stops before the authority answers, the next pass asks.
+        timestampNextAt: deps.timestamper ? capturedAt : null,
         phash: null,
         meta: {},
       };
       await store(capture, {});
-      queueStamp(id, blob.sha256);
+      queueStamp({ id, sha256: blob.sha256, attempts: 0 });
       stats.captures++;
       stats.bytes += blob.sizeBytes;
       stats.ms += performance.now() - t0;
       return id;
     },
+    async retryTimestamps(limit) {
+      if (!deps.timestamper) return 0;
+      const due = await capturesDueForTimestamp(deps.db, toIso(deps.clock.now()), limit);
+      const fresh = due.filter((d) => !queued.has(d.id));
+      for (const d of fresh) queueStamp(d);
+      stats.timestampRetries += fresh.length;
+      return fresh.length;
+    },
     stats: () => ({ ...stats }),
     drain: () => (active === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
   };
+}
+
+interface StampJob {
+  id: string;
+  sha256: string;
+  /** Failed requests before this one. */
+  attempts: number;
 }
 
 // Request headers that carry credentials: the evidence keeps that they were sent, never their value.

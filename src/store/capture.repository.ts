@@ -28,6 +28,10 @@ export interface CaptureRecord {
   phash?: string | null;
   /** HTTP facts: final URL, redirects, elapsed ms, remote address; image size. */
   meta?: Record<string, unknown>;
+  /** Failed time-stamp requests so far, when the next is due (null: none) and the last error. */
+  timestampAttempts?: number;
+  timestampNextAt?: string | null;
+  timestampError?: string | null;
 }
 
 /** Records a capture; the same id twice is a no-op (re-importing a file keeps the first capture). */
@@ -39,7 +43,13 @@ export async function insertCapture(db: Db, capture: CaptureRecord): Promise<voi
     .execute();
 }
 
-type CaptureRow = Omit<CaptureRecord, 'meta'> & { meta: unknown; sizeBytes: number | string; warcOffset?: number | string | null; warcLength?: number | string | null };
+type CaptureRow = Omit<CaptureRecord, 'meta' | 'timestampAttempts'> & {
+  meta: unknown;
+  sizeBytes: number | string;
+  warcOffset?: number | string | null;
+  warcLength?: number | string | null;
+  timestampAttempts?: number | string;
+};
 
 function toRecord(row: CaptureRow): CaptureRecord {
   return {
@@ -47,6 +57,7 @@ function toRecord(row: CaptureRow): CaptureRecord {
     sizeBytes: Number(row.sizeBytes),
     warcOffset: row.warcOffset == null ? null : Number(row.warcOffset),
     warcLength: row.warcLength == null ? null : Number(row.warcLength),
+    timestampAttempts: Number(row.timestampAttempts ?? 0),
     meta: fromJson<Record<string, unknown>>(row.meta, {}),
   };
 }
@@ -69,9 +80,36 @@ export async function getCaptures(db: Db, ids: string[]): Promise<CaptureRecord[
   return out;
 }
 
-/** Records the trusted timestamp obtained for a capture. */
+/** Records the trusted timestamp obtained for a capture (no retry is due any more). */
 export async function setCaptureTimestamp(db: Db, id: string, stamp: { token: string; at: string; tsa: string }): Promise<void> {
-  await db.kysely.updateTable('captures').set({ timestampToken: stamp.token, timestampAt: stamp.at, timestampTsa: stamp.tsa }).where('id', '=', id).execute();
+  await db.kysely
+    .updateTable('captures')
+    .set({ timestampToken: stamp.token, timestampAt: stamp.at, timestampTsa: stamp.tsa, timestampNextAt: null, timestampError: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failed time-stamp request: one more attempt, the error, and when to try again (null: give up). */
+export async function noteTimestampFailure(db: Db, id: string, failure: { error: string; nextAt: string | null }): Promise<void> {
+  await db.kysely
+    .updateTable('captures')
+    .set((eb) => ({ timestampAttempts: eb('timestampAttempts', '+', 1), timestampError: failure.error.slice(0, 500), timestampNextAt: failure.nextAt }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Captures still without a timestamp whose retry is due at `now`, longest waiting first. */
+export async function capturesDueForTimestamp(db: Db, now: string, limit: number): Promise<Array<{ id: string; sha256: string; attempts: number }>> {
+  const rows = await db.kysely
+    .selectFrom('captures')
+    .select(['id', 'sha256', 'timestampAttempts'])
+    .where('timestampToken', 'is', null)
+    .where('timestampNextAt', 'is not', null)
+    .where('timestampNextAt', '<=', now)
+    .orderBy('timestampNextAt')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, sha256: r.sha256, attempts: Number(r.timestampAttempts) }));
 }
 
 /** Links captures to the items they support (idempotent). */

@@ -58,6 +58,9 @@ export interface CapturesTable {
   timestampTsa: string | null;
   phash: string | null;
   meta: Generated<unknown>;
+  timestampAttempts: Generated<number>;
+  timestampNextAt: string | null;
+  timestampError: string | null;
 }
 
 export interface ItemsTable {

@@ -53,6 +53,23 @@ function Hash({ hash }: { hash: string }) {
   );
 }
 
+/** Why a capture has no trusted time yet: the failed requests, the next try, the last error. */
+function TimestampRetry({ retry }: { retry: NonNullable<CaptureView['timestamp_retry']> }) {
+  return (
+    <span className="muted" data-testid="capture-timestamp-retry" title={retry.error ?? undefined}>
+      {' '}
+      · {plural(retry.attempts, 'failed request', 'failed requests')}
+      {retry.next_at ? (
+        <>
+          , next try <When iso={retry.next_at} />
+        </>
+      ) : (
+        ', given up'
+      )}
+    </span>
+  );
+}
+
 function Capture({ capture: c }: { capture: CaptureView }) {
   const href = captureContentUrl(c.id);
   return (
@@ -99,7 +116,10 @@ function Capture({ capture: c }: { capture: CaptureView }) {
               )}
             </>
           ) : (
-            <span className="evidence-untimed">no trusted timestamp</span>
+            <>
+              <span className="evidence-untimed">no trusted timestamp</span>
+              {c.timestamp_retry && <TimestampRetry retry={c.timestamp_retry} />}
+            </>
           )}
         </dd>
         <dt>Origin</dt>

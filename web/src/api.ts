@@ -934,6 +934,8 @@ export interface CaptureView {
   warc: { file: string; offset: number; length: number | null } | null;
   /** RFC 3161 trusted time, or null when the capture has none. */
   timestamp: { at: string | null; tsa: string | null } | null;
+  /** Failed time-stamp requests of a capture still without one: count, next try (null: given up), last error. */
+  timestamp_retry: { attempts: number; next_at: string | null; error: string | null } | null;
   phash: string | null;
 }
 
@@ -1018,6 +1020,7 @@ function toCapture(value: unknown): CaptureView {
   const v = rec(value);
   const warc = isRecord(v.warc) && str(v.warc.file) !== '' && numOrNull(v.warc.offset) !== null ? v.warc : null;
   const stamp = isRecord(v.timestamp) ? v.timestamp : null;
+  const retry = isRecord(v.timestamp_retry) ? v.timestamp_retry : null;
   return {
     id: str(v.id),
     role: str(v.role, 'page') || 'page',
@@ -1031,6 +1034,7 @@ function toCapture(value: unknown): CaptureView {
     http_status: numOrNull(v.http_status),
     warc: warc ? { file: str(warc.file), offset: numOrNull(warc.offset) ?? 0, length: numOrNull(warc.length) } : null,
     timestamp: stamp ? { at: strOrNull(stamp.at), tsa: strOrNull(stamp.tsa) } : null,
+    timestamp_retry: retry ? { attempts: numOrNull(retry.attempts) ?? 0, next_at: strOrNull(retry.next_at), error: strOrNull(retry.error) } : null,
     phash: strOrNull(v.phash),
   };
 }

@@ -17,6 +17,7 @@ import { type Io, writeJson } from '../io.js';
 import { withContext } from '../with-context.js';
 import { capturesOfItems } from '../../store/capture.repository.js';
 import { itemVersions } from '../../store/item-version.repository.js';
+import { timestampRetry } from '../../app/evidence.service.js';
 
 const listSchema = z.object({
   json: z.boolean().default(false),
@@ -141,6 +142,7 @@ export function registerItems(program: Command, io: Io): void {
           http_status: l.capture.httpStatus ?? null,
           warc: l.capture.warcRef,
           timestamp: l.capture.timestampAt ? { at: l.capture.timestampAt, tsa: l.capture.timestampTsa ?? null } : null,
+          timestamp_retry: timestampRetry(l.capture),
         }));
         const versions = (await itemVersions(ctx.db, item.id)).map((v) => ({ version: v.version, text: v.text, edited_at: v.editedAt, seen_at: v.seenAt }));
         const view = {

@@ -6,7 +6,7 @@ import { buildNewItem } from '../../../test/support/factories.js';
 import { routeTestContext } from '../../../test/support/route-context.js';
 import type { AppContext } from '../../app/context.js';
 import { timeOrderedId } from '../../core/ids.js';
-import { type CaptureRecord, insertCapture, linkItemCaptures } from '../../store/capture.repository.js';
+import { type CaptureRecord, insertCapture, linkItemCaptures, noteTimestampFailure } from '../../store/capture.repository.js';
 import { custodyOfSubjects } from '../../store/custody.repository.js';
 import { type Db, openDatabase } from '../../store/database.js';
 import { insertItems } from '../../store/item.repository.js';
@@ -78,6 +78,9 @@ describe('evidence routes', () => {
       timestampTsa: 'https://tsa.example/tsr',
     }, Buffer.from(PAGE));
     ids.image = await capture(PNG, '2026-11-20T08:05:02.000Z', { mediaType: 'image/png', method: 'media', origin: 'https://cdn.example/photo.png', httpStatus: 200, phash: '8f0f0f0f0f0f0f0f', warcRef: 'rasad-20261120.warc.gz#4096' });
+    // Its time-stamp request failed twice; the authority is asked again later.
+    await noteTimestampFailure(db, ids.image, { error: 'HTTP 503', nextAt: null });
+    await noteTimestampFailure(db, ids.image, { error: 'time-stamp authority timed out', nextAt: '2026-11-20T08:10:02.000Z' });
     ids.check = await capture(Buffer.from('<html><body>Post not found</body></html>'), '2026-11-23T09:00:00.000Z', { mediaType: 'text/html', method: 'check', httpStatus: 200 });
     ids.video = await capture(Buffer.from('not really a video'), '2026-11-20T08:05:03.000Z', { mediaType: 'video/mp4', method: 'media' });
     // A capture row whose bytes are missing from the evidence store.
@@ -143,10 +146,17 @@ describe('evidence routes', () => {
       http_status: 200,
       warc: { file: 'rasad-20261120.warc.gz', offset: 1024, length: 2048 },
       timestamp: { at: '2026-11-20T08:05:01.000Z', tsa: 'https://tsa.example/tsr' },
+      timestamp_retry: null,
       phash: null,
     });
     // Older captures have only `<file>#<offset>`; no token, no trusted time.
-    expect(ev.captures[1]).toMatchObject({ media_type: 'image/png', phash: '8f0f0f0f0f0f0f0f', warc: { file: 'rasad-20261120.warc.gz', offset: 4096, length: null }, timestamp: null });
+    expect(ev.captures[1]).toMatchObject({
+      media_type: 'image/png',
+      phash: '8f0f0f0f0f0f0f0f',
+      warc: { file: 'rasad-20261120.warc.gz', offset: 4096, length: null },
+      timestamp: null,
+      timestamp_retry: { attempts: 2, next_at: '2026-11-20T08:10:02.000Z', error: 'time-stamp authority timed out' },
+    });
     expect(ev.captures[2]).toMatchObject({ role: 'check', url: 'https://t.me/closed_front/41?embed=1', warc: null });
     expect(ev.versions).toEqual([{ version: 2, text: EDITED, title: null, edited_at: '2026-11-21T10:00:00.000Z', seen_at: '2026-11-21T10:05:00.000Z' }]);
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import { timestampRetry } from '../../app/evidence.service.js';
 import { toIso } from '../../core/clock.js';
 import { NotFoundError } from '../../core/errors.js';
 import { capturesOfItems, getCapture, type CaptureRecord } from '../../store/capture.repository.js';
@@ -34,6 +35,10 @@ export const captureViewSchema = z.object({
   http_status: z.number().nullable(),
   warc: z.object({ file: z.string(), offset: z.number(), length: z.number().nullable() }).nullable().describe('The WARC record holding the exchange'),
   timestamp: z.object({ at: z.string().nullable(), tsa: z.string().nullable() }).nullable().describe('RFC 3161 trusted timestamp; null when there is none'),
+  timestamp_retry: z
+    .object({ attempts: z.number(), next_at: z.string().nullable(), error: z.string().nullable() })
+    .nullable()
+    .describe('For a capture without a timestamp: failed requests so far, when the authority is asked again (null: given up) and the last error; null when none failed'),
   phash: z.string().nullable().describe('Perceptual hash of an image (16 hex digits)'),
 });
 
@@ -86,6 +91,7 @@ function captureView(link: { role: string; url: string | null; capture: CaptureR
     http_status: c.httpStatus ?? null,
     warc: warcOf(c),
     timestamp: c.timestampToken || c.timestampAt ? { at: c.timestampAt ?? null, tsa: c.timestampTsa ?? null } : null,
+    timestamp_retry: timestampRetry(c),
     phash: c.phash ?? null,
   };
 }

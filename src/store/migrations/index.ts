@@ -7,6 +7,7 @@ import { actorMergesAudit } from './2026-11-23T0004-actor-merges-audit.js';
 import { threatReview } from './2026-11-23T0005-threat-review.js';
 import { events } from './2026-11-23T0006-events.js';
 import { collection } from './2026-11-23T0007-collection.js';
+import { timestampRetry } from './2026-11-24T0008-timestamp-retry.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -18,6 +19,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-23T0005-threat-review': threatReview,
   '2026-11-23T0006-events': events,
   '2026-11-23T0007-collection': collection,
+  '2026-11-24T0008-timestamp-retry': timestampRetry,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */
