@@ -8,7 +8,7 @@ import { sourceKindOf } from './threat/stance.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
 /** Bumped whenever lexicons, rules or scoring change, so stored assessments are redone. */
-export const THREAT_VERSION = 1;
+export const THREAT_VERSION = 2;
 
 export interface ThreatInput {
   text: string;
