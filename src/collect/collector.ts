@@ -11,7 +11,7 @@ import { recordDiscoveries } from '../store/discovery.repository.js';
 import { recordEdits } from '../store/item-version.repository.js';
 import { insertLivenessChecks, scheduleItemChecks } from '../store/liveness.repository.js';
 import { withTransaction } from '../store/transaction.js';
-import { recordPoll, type WatchedSource } from '../store/watched-source.repository.js';
+import { recordPoll, recordSourceHits, type WatchedSource } from '../store/watched-source.repository.js';
 import type { CapturedExchange, CollectedItem, Connector, ConnectorIo, PollResult, SourceState, SourceStatus } from './connectors/connector.js';
 import { backoffTime, type HostLimiter, nextCheckTime, nextLiveness, nextPollTime, QUARANTINE_AFTER } from './schedule.js';
 import { storeDrafts } from './store-drafts.js';
@@ -136,6 +136,9 @@ export async function pollSource(deps: CollectorDeps, source: WatchedSource): Pr
         .map((i) => ({ itemId: itemIdForKey(i.draft.key), captureId: i.captureId, role: 'page', url: i.draft.url ?? null, createdAt: at })),
     );
     await scheduleItemChecks(tx, r.imported, toIso(new Date(nextCheckTime(Date.parse(at), Date.parse(at)))));
+    // Posts a search finds stay under their authors; the search source keeps what it found.
+    const elsewhere = result.items.filter((i) => i.draft.source.kind !== source.kind || i.draft.source.handle.toLowerCase() !== source.handle.toLowerCase());
+    await recordSourceHits(tx, source.id, elsewhere.map((i) => itemIdForKey(i.draft.key)), at);
     const depth = source.discoveryDepth + 1;
     const discovered =
       depth <= deps.settings.discoveryMaxDepth

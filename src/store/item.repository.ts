@@ -256,7 +256,13 @@ function decodeCursor(cursor: string): { publishedAt: string | null; seq: number
 /** Items newest first (undated last), filtered, one page at a time. */
 export async function listItems(db: Db, q: ItemQuery): Promise<ItemPage> {
   let query = selectItems(db);
-  if (q.sourceId) query = query.where('items.sourceId', '=', q.sourceId);
+  const { sourceId } = q;
+  if (sourceId) {
+    // Its own items and those it found under other sources (a search source's results).
+    query = query.where((eb) =>
+      eb.or([eb('items.sourceId', '=', sourceId), eb('items.id', 'in', eb.selectFrom('sourceHits').select('sourceHits.itemId').where('sourceHits.sourceId', '=', sourceId))]),
+    );
+  }
   if (q.language) query = query.where('items.language', '=', q.language);
   if (q.since) query = query.where('items.publishedAt', '>=', q.since);
   if (q.threatOnly || (q.minScore !== undefined && q.minScore !== null)) {

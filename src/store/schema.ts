@@ -348,6 +348,13 @@ export interface ActorAffiliationsTable {
   source: string | null;
 }
 
+/** An item a watched source found that is filed under another source (a search result). */
+export interface SourceHitsTable {
+  sourceId: string;
+  itemId: string;
+  foundAt: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   captures: CapturesTable;
@@ -374,4 +381,5 @@ export interface Database {
   sourceDiscoveries: SourceDiscoveriesTable;
   livenessChecks: LivenessChecksTable;
   custodyLog: CustodyLogTable;
+  sourceHits: SourceHitsTable;
 }

@@ -161,7 +161,10 @@ export async function nextDueAt(db: Db): Promise<string | null> {
   return row?.next ?? null;
 }
 
-/** Every monitored source with its item count and items of the last 24 hours. */
+/**
+ * Every monitored source with its item count and items of the last 24 hours: the items filed
+ * under it plus those it found under other sources (a search source's results).
+ */
 export async function listWatchedSources(db: Db, now: string, includeAll = false): Promise<Array<WatchedSource & { items: number; itemsLastDay: number }>> {
   const dayAgo = new Date(Date.parse(now) - 86_400_000).toISOString();
   let q = db.kysely
@@ -175,10 +178,34 @@ export async function listWatchedSources(db: Db, now: string, includeAll = false
         .whereRef('items.sourceId', '=', 'sources.id')
         .where('items.collectedAt', '>=', dayAgo)
         .as('itemsLastDay'),
+      eb.selectFrom('sourceHits').select((e) => e.fn.countAll<number>().as('n')).whereRef('sourceHits.sourceId', '=', 'sources.id').as('hits'),
+      eb
+        .selectFrom('sourceHits')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('sourceHits.sourceId', '=', 'sources.id')
+        .where('sourceHits.foundAt', '>=', dayAgo)
+        .as('hitsLastDay'),
     ]);
   if (!includeAll) q = q.where('monitored', '=', 1);
   const rows = await q.orderBy('kind').orderBy('handle').execute();
-  return rows.map((r) => ({ ...toWatched(r), items: Number(r.items ?? 0), itemsLastDay: Number(r.itemsLastDay ?? 0) }));
+  return rows.map((r) => ({
+    ...toWatched(r),
+    items: Number(r.items ?? 0) + Number(r.hits ?? 0),
+    itemsLastDay: Number(r.itemsLastDay ?? 0) + Number(r.hitsLastDay ?? 0),
+  }));
+}
+
+/** Records that a source found these items, filed under other sources (idempotent: the first find stays). */
+export async function recordSourceHits(db: Db, sourceId: string, itemIds: string[], at: string): Promise<void> {
+  const unique = [...new Set(itemIds)];
+  for (let i = 0; i < unique.length; i += 300) {
+    const chunk = unique.slice(i, i + 300);
+    await db.kysely
+      .insertInto('sourceHits')
+      .values(chunk.map((itemId) => ({ sourceId, itemId, foundAt: at })))
+      .onConflict((oc) => oc.columns(['sourceId', 'itemId']).doNothing())
+      .execute();
+  }
 }
 
 /** Pause, resume or stop watching. Stopping keeps the source, its items and its evidence. */

@@ -201,7 +201,16 @@ describe('collect: media, followed articles, searches and malformed pages (sqlit
     expect(pass.articles).toBe(1);
     // a malformed page is an item with what could be read, or a failure with a reason: never a crash
     expect(['ok', 'failed']).toContain(pass.sources.find((s) => s.source === `web:${mock.url}/malformed.html`)?.status);
-    expect(pass.sources.find((s) => s.source.startsWith('x:search:'))).toMatchObject({ status: 'ok' });
+    const searched = pass.sources.find((s) => s.source.startsWith('x:search:'));
+    expect(searched).toMatchObject({ status: 'ok' });
+    // The posts a search finds stay under their authors, and the search source lists what it found.
+    const watched = JSON.parse(await ok(['sources', 'list', '--json'], env)) as Array<{ kind: string; handle: string; items: number; items_last_day: number }>;
+    const search = watched.find((s) => s.handle.startsWith('search:'));
+    expect(search?.items).toBeGreaterThan(0);
+    expect(search?.items_last_day).toBe(search?.items);
+    const found = JSON.parse(await ok(['items', 'list', '--json', '--source', `x:${search?.handle ?? ''}`], env)) as Array<{ key: string; source_handle: string }>;
+    expect(found).toHaveLength(search?.items ?? -1);
+    expect(found.every((i) => !i.source_handle.startsWith('search:'))).toBe(true);
 
     const photo = JSON.parse(await ok(['items', 'show', `telegram:${channel}/2`, '--json'], env)) as { captures: Array<{ role: string; id: string }> };
     expect(photo.captures.map((c) => c.role).sort()).toEqual(['media', 'page']);

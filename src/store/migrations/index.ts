@@ -8,6 +8,7 @@ import { threatReview } from './2026-11-23T0005-threat-review.js';
 import { events } from './2026-11-23T0006-events.js';
 import { collection } from './2026-11-23T0007-collection.js';
 import { timestampRetry } from './2026-11-24T0008-timestamp-retry.js';
+import { sourceHits } from './2026-11-24T0009-source-hits.js';
 import type { DialectSql } from './migration.js';
 
 /** Every migration, append-only, named by timestamp so the order is the name order. */
@@ -20,6 +21,7 @@ const all: Record<string, DialectSql> = {
   '2026-11-23T0006-events': events,
   '2026-11-23T0007-collection': collection,
   '2026-11-24T0008-timestamp-retry': timestampRetry,
+  '2026-11-24T0009-source-hits': sourceHits,
 };
 
 /** Kysely migration provider that runs each migration's SQL for the connected dialect. */
