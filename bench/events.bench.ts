@@ -18,6 +18,8 @@ import { runScenarioEvents } from './events-scenario.js';
 
 const QUALITY_ITEMS = Number(process.env.BENCH_EVENTS_QUALITY ?? 20_000);
 const SCALE = (process.env.BENCH_EVENTS_SCALE ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+/** `--accuracy-only`: the scenario and the corpus figures, without the long throughput runs. */
+const ACCURACY_ONLY = process.argv.includes('--accuracy-only');
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number): string => x.toFixed(3);
@@ -202,9 +204,11 @@ async function main(): Promise<void> {
   const figures: Record<string, number> = {};
   Object.assign(figures, (await scenario()) ?? {});
   Object.assign(figures, corpusQuality());
-  const top = Math.max(...SCALE);
-  console.log(`\n3. Incremental clustering throughput (generation excluded; feature extraction and placing timed apart), up to ${top.toLocaleString('en')} items${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-  Object.assign(figures, throughput(top));
+  if (!ACCURACY_ONLY && SCALE.length > 0) {
+    const top = Math.max(...SCALE);
+    console.log(`\n3. Incremental clustering throughput (generation excluded; feature extraction and placing timed apart), up to ${top.toLocaleString('en')} items${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+    Object.assign(figures, throughput(top));
+  }
   const round = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
   console.log(JSON.stringify({ bench: 'events', ...round }));
 }

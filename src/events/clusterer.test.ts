@@ -72,6 +72,57 @@ describe('EventClusterer', () => {
     expect(event('telegram:fajr/11')).toEqual(['telegram:fajr/11']);
   });
 
+  it('finds the post of an account a report names by @handle, even when what they share is common', () => {
+    // a busy week: the group's name and the count are in dozens of other posts, too many to look
+    // through, yet rare enough among the hundreds of the window to tell a story
+    const busy = Array.from({ length: 600 }, (_, n) =>
+      n % 10 === 0
+        ? post(`telegram:fan${n}/1`, `سرايا الفجر: 37 من أنصارنا في المهرجان ${n}`, { language: 'ar', actors: ['fajr'], publishedAt: T0 - (n + 1) * 5 * MIN })
+        : post(`telegram:town${n}/1`, `Municipal notice ${n}: the market of district ${n + 100} opens late`, { publishedAt: T0 - (n + 1) * 5 * MIN }),
+    );
+    const origin = post('x:500', 'سرايا الفجر: نعلن الإفراج عن 37 من أسرانا في عملية تبادل جرت اليوم، والغد للصابرين.', {
+      language: 'ar',
+      actors: ['fajr'],
+      authorHandle: 'FajrMedia',
+      source: 'x:FajrMedia',
+    });
+    const report = post('rss:wire-1', 'Saraya al-Fajr said 37 of its prisoners were freed in an exchange, in a message shared by @fajrmedia.', {
+      actors: ['fajr'],
+      publishedAt: T0 + 40 * MIN,
+      source: 'rss:wire.example',
+    });
+    const { event } = place([...busy, origin, report]);
+    expect(event('rss:wire-1')).toEqual(['rss:wire-1', 'x:500']);
+  });
+
+  it('keeps a statement apart from a translation of another statement its own language contradicts', () => {
+    // the group's statement of Friday and an analyst's English rendering of it
+    const friday = post('telegram:fajr/20', 'بيان صادر عن سرايا الفجر: نمهل القوات الأجنبية في دير الزور 55 يوماً للرحيل، والغد للصابرين.', {
+      language: 'ar',
+      actors: ['fajr'],
+      source: 'telegram:fajr',
+    });
+    const rendering = post('x:610', 'Translation: Saraya al-Fajr statement: "We give the foreign forces in Deir ez-Zor 55 days to leave, and tomorrow belongs to the patient."', {
+      actors: ['fajr'],
+      publishedAt: T0 + 2 * 60 * MIN,
+      source: 'x:translator',
+    });
+    // Saturday: the same ultimatum about another town; the count is the same by chance
+    const saturday = post('telegram:fajr/21', 'بيان صادر عن سرايا الفجر: نمهل القوات الأجنبية في الفلوجة 55 يوماً للرحيل، ولن نغادر الميدان.', {
+      language: 'ar',
+      actors: ['fajr'],
+      source: 'telegram:fajr',
+      publishedAt: T0 + 20 * 60 * MIN,
+    });
+    // other news of the days, so that the group's name, the count and the forces are rare words
+    const background = Array.from({ length: 40 }, (_, n) =>
+      post(`telegram:town${n}/1`, `Municipal notice ${n}: the market of district ${n + 100} opens late`, { publishedAt: T0 - (n + 1) * 30 * MIN }),
+    );
+    const { event } = place([...background, friday, rendering, saturday]);
+    expect(event('x:610')).toEqual(['telegram:fajr/20', 'x:610']);
+    expect(event('telegram:fajr/21')).toEqual(['telegram:fajr/21']);
+  });
+
   it('keeps the same words about a different happening apart when it is days later', () => {
     const { event } = place([
       post('telegram:fajr/10', ORIGINAL, { language: 'ar' }),

@@ -6,9 +6,10 @@
 // the number of items already clustered, and nothing pairwise is stored.
 import type { EventInput } from './event-input.js';
 import { ANCHOR_KINDS, eventFeatures, SPECIFIC, type EventFeatures } from './features.js';
+import { hashString } from './hash.js';
 import { matchKey } from './links.js';
 import { bandKeys } from './minhash.js';
-import { anchorMass, relate, type Link } from './relate.js';
+import { anchorMass, conflicts, relate, type Link } from './relate.js';
 import { WindowIndex } from './window-index.js';
 
 export interface ClustererOptions {
@@ -147,6 +148,15 @@ export class EventClusterer {
         .map((k) => ({ a: f.anchors[k] ?? 0, specific: SPECIFIC.has(f.kinds[k] ?? 0) || f.kinds[k] === ACTOR_KIND, df: this.df.get(f.anchors[k] ?? 0) ?? 0 }))
         .filter((r) => r.df > 0 && r.df <= cap)
         .sort((a, b) => a.df - b.df);
+      // A report naming @handle or linking t.me/<channel> looks among that account's own posts
+      // (a post's "follow us" link to its own channel names no source).
+      const self = f.input.authorHandle?.toLowerCase();
+      const named = [...f.handles, ...f.accounts.map((a) => a.slice(a.indexOf(':') + 1))].filter((h) => h !== self);
+      if (named.length > 0) {
+        const own = new Map<number, number>();
+        this.index.anchorCandidates(time, named.map(authorKey), own, () => 1);
+        for (const j of own.keys()) candidates.add(j);
+      }
       for (const pool of [rare.filter((r) => r.specific), rare.filter((r) => !r.specific)]) {
         const scored = new Map<number, number>();
         this.index.anchorCandidates(
@@ -161,10 +171,12 @@ export class EventClusterer {
     // Per event: its best link, strengthened a little by further members it also matches (an item
     // that echoes several reports of one happening belongs with them more surely than with one).
     const perEvent = new Map<number, { best: MemberLink; more: number[] }>();
+    const contradicted = new Set<number>();
     for (const j of candidates) {
       const g = this.features[j];
       if (!g || g.input.key === f.input.key) continue;
       const link = relate(f, g, this.rarity);
+      if (f.input.language !== null && g.input.language === f.input.language && conflicts(f, g) > 0) contradicted.add(this.find(j));
       if (!link) continue;
       const root = this.find(j);
       const seen = perEvent.get(root);
@@ -177,6 +189,10 @@ export class EventClusterer {
     // An explicit link (a retweet, forward, reply, quote, link to the post) outranks any likeness.
     return [...perEvent.entries()]
       .filter(([root]) => !this.separatedFrom(f.input.key, root))
+      // Across languages only names and counts carry over, so a likeness to a translation or a
+      // report yields to a post in the item's own language that tells another count, place, actor
+      // or day: the same words are compared there, and they say it is another happening.
+      .filter(([root, { best }]) => !contradicted.has(root) || direct.has(best.to) || this.features[best.to]?.input.language === f.input.language)
       .map(([, { best, more }]) => {
         const [s2 = 0, s3 = 0] = more.sort((a, b) => b - a);
         return { ...best, score: Math.min(1, best.score + (1 - best.score) * SUPPORT * (s2 + s3)) };
@@ -219,7 +235,7 @@ export class EventClusterer {
     this.live++;
     const time = f.input.publishedAt ?? this.newest;
     if (Number.isFinite(time)) {
-      this.index.add(i, time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], f.anchors);
+      this.index.add(i, time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], postingKeys(f));
       if (time > this.newest) {
         this.newest = time;
         this.evict();
@@ -232,7 +248,7 @@ export class EventClusterer {
   private evict(): void {
     const keysOf = (j: number) => {
       const f = this.features[j];
-      return f ? { time: f.input.publishedAt ?? this.newest, bandKeys: [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], anchors: f.anchors } : null;
+      return f ? { time: f.input.publishedAt ?? this.newest, bandKeys: [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], anchors: postingKeys(f) } : null;
     };
     for (const j of this.index.evictBefore(this.newest, this.opts.retentionDays, keysOf)) {
       const f = this.features[j];
@@ -314,6 +330,17 @@ export class EventClusterer {
   *events(): Generator<readonly number[]> {
     for (const [root, list] of this.members) if (this.parent[root] === root && list.length > 1) yield list;
   }
+}
+
+/** The posting key under which an account's own posts are filed (handles compare in lower case). */
+function authorKey(handle: string): number {
+  return hashString(`author:${handle.toLowerCase()}`);
+}
+
+/** What an item is filed under in the window: its anchors, and its author's handle when known. */
+function postingKeys(f: EventFeatures): Uint32Array | number[] {
+  const handle = f.input.authorHandle;
+  return handle ? [...f.anchors, authorKey(handle)] : f.anchors;
 }
 
 /** The k keys with the largest values (unordered), without sorting the whole map. */

@@ -50,6 +50,8 @@ export interface EventFeatures {
   names: readonly string[];
   /** The word after a locative preposition ("in X", "à X", "في X", "در X"): where it happened. */
   where: readonly string[];
+  /** Days written in the text (UTC midnight, ms): the statement's date, the day a report cites. */
+  days: readonly number[];
   /** Quoted phrases (folded tokens joined by spaces) of two or more words or one long word. */
   quotes: readonly string[];
   citations: readonly Citation[];
@@ -223,6 +225,7 @@ export function eventFeatures(input: EventInput): EventFeatures {
     places,
     names: latinNames(body),
     where: locatives(tokens),
+    days,
     quotes,
     citations: citationsInNormalized(normalized, input.publishedAt, days),
     translationCue: TRANSLATION_CUE.test(normalized),

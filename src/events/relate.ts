@@ -2,6 +2,7 @@
 // translation, a report that cites it, or a related post. Pure: scores two items' features given
 // the anchor rarities of the window.
 import { ANCHOR_KINDS, SPECIFIC, type EventFeatures } from './features.js';
+import { matchKey } from './links.js';
 import { estimateJaccard } from './minhash.js';
 
 const ACTOR = ANCHOR_KINDS.indexOf('actor');
@@ -50,6 +51,16 @@ function direct(x: EventFeatures, y: EventFeatures): Link | null {
   return null;
 }
 
+/**
+ * Both are replies, to different posts: each belongs with the post it answers, and the formula
+ * they share ("we will keep you informed about…") says nothing about one happening.
+ */
+function answerDifferentPosts(x: EventFeatures, y: EventFeatures): boolean {
+  const a = x.input.replyTo;
+  const b = y.input.replyTo;
+  return a !== null && b !== null && matchKey(a) !== matchKey(b);
+}
+
 function sameVoice(x: EventFeatures, y: EventFeatures): boolean {
   return x.input.source === y.input.source;
 }
@@ -94,13 +105,27 @@ function otherNumbers(x: EventFeatures, y: EventFeatures): boolean {
   return shared / (a.length + b.length - shared) < 0.5;
 }
 
+const utcDay = (ms: number | null): number | null => (ms === null ? null : ms - (((ms % DAY) + DAY) % DAY));
+
 /**
- * How many of the slots that tell one happening from another (counts, places, actors) both items
- * fill, differently: the same frame about another place or actor is another story.
+ * Both texts give dates and none agree: a dated statement and a translation or report of another
+ * statement. A written date that is the other item's own posting day (UTC) is no clash, as a
+ * statement dated in local time can fall on the day before or after in UTC.
  */
-function conflicts(x: EventFeatures, y: EventFeatures): number {
+function otherDays(x: EventFeatures, y: EventFeatures): boolean {
+  if (x.days.length === 0 || y.days.length === 0 || x.days.some((d) => y.days.includes(d))) return false;
+  const xDay = utcDay(x.input.publishedAt);
+  const yDay = utcDay(y.input.publishedAt);
+  return !(xDay !== null && y.days.includes(xDay)) && !(yDay !== null && x.days.includes(yDay));
+}
+
+/**
+ * How many of the slots that tell one happening from another (counts, places, actors, dates) both
+ * items fill, differently: the same frame about another place, actor or day is another story.
+ */
+export function conflicts(x: EventFeatures, y: EventFeatures): number {
   const where = x.input.language === y.input.language && disjoint(x.where, y.where);
-  return (otherNumbers(x, y) ? 2 : 0) + (disjoint(x.places, y.places) || where ? 1 : 0) + (disjoint(x.input.actors, y.input.actors) ? 1 : 0);
+  return (otherNumbers(x, y) ? 2 : 0) + (disjoint(x.places, y.places) || where ? 1 : 0) + (disjoint(x.input.actors, y.input.actors) ? 1 : 0) + (otherDays(x, y) ? 1 : 0);
 }
 
 /** Whether two items share a particular: an actor, count, place, quote, link, hashtag or account. */
@@ -119,6 +144,18 @@ function shareParticular(x: EventFeatures, y: EventFeatures): boolean {
     else j++;
   }
   return false;
+}
+
+const isNews = (f: EventFeatures): boolean => f.input.platform === 'rss' || f.input.platform === 'web';
+
+/**
+ * Whether two posts are of a length one could render the other: a translation or a cross-post
+ * keeps the whole text, so a one-line post and a long statement in two languages that share only
+ * a name and a count are not one text, whatever the count. (Articles are another matter: a report
+ * is longer than the post it cites, and says so.)
+ */
+function comparableLength(x: EventFeatures, y: EventFeatures): boolean {
+  return Math.min(x.tokens.length, y.tokens.length) >= 0.4 * Math.max(x.tokens.length, y.tokens.length);
 }
 
 /** Below this many word shingles a post is a greeting or a notice unless it names something. */
@@ -237,6 +274,7 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   // y points at x (x arrived later than the items that cite it): say so from x's side
   const back = direct(y, x);
   if (back) return { ...back, why: REVERSED[back.why] ?? back.why };
+  if (answerDifferentPosts(x, y)) return null;
   const decay = timeDecay(x.input.publishedAt, y.input.publishedAt);
   const dup = nearDuplicate(x, y);
   if (dup) return { ...dup, score: dup.score * Math.max(decay, 0.5) };
@@ -268,7 +306,8 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   if (cited) return { relation: 'report', score, why };
   // A feed or a page is a report, even one that quotes the post; a post in another language that
   // says it is a translation, or reproduces quoted words, is a translation.
-  const news = x.input.platform === 'rss' || x.input.platform === 'web';
+  const news = isNews(x);
+  if (otherLanguage && !news && !isNews(y) && !comparableLength(x, y)) return null;
   if (otherLanguage && (x.translationCue || (!news && x.quotes.length > 0))) return { relation: 'translation', score, why };
   return { relation: news ? 'report' : 'related', score, why };
 }
