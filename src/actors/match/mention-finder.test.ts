@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RegistryActor } from '../../store/actor.repository.js';
 import { createMentionFinder } from './mention-finder.js';
 import { testRegistry } from './test-registry.test-support.js';
 
@@ -64,6 +65,21 @@ describe('createMentionFinder', () => {
       ['Abu Ali', 'askari', 'context'],
       ['Askari', 'askari', 'alias'],
     ]);
+  });
+
+  it('counts context through an affiliation the way the record states it', () => {
+    const aka = (alias: string, kind = 'aka'): RegistryActor['aliases'][number] => ({ alias, kind, confidence: 1, script: 'Latn' });
+    // the person lists the group; the group's record does not list the person
+    const oneWay = createMentionFinder([
+      { id: 'g', kind: 'group', canonicalName: 'Northbridge Brigades', designations: [], aliases: [aka('NBB', 'acronym')], affiliated: [] },
+      { id: 'p', kind: 'person', canonicalName: 'Karim Nasser Haddad', designations: [], aliases: [], affiliated: ['g'] },
+    ]);
+    const seen = (text: string): Array<[string, string, string]> => oneWay.find(text).map((m) => [m.matched, m.actorId, m.method]);
+    expect(seen('Northbridge Brigades commander Haddad spoke.')).toEqual([
+      ['Northbridge Brigades', 'g', 'alias'],
+      ['Haddad', 'p', 'partial'],
+    ]);
+    expect(seen('Karim Nasser Haddad said NBB was ready.')).toEqual([['Karim Nasser Haddad', 'p', 'alias']]);
   });
 
   it('returns nothing for empty text or an empty registry', () => {

@@ -15,6 +15,8 @@ export interface NameToken {
   raw: string;
   /** The vowel shape of its Latin reading, articles dropped (`askara` for Askary and for العسكري). */
   latin: string;
+  /** Key and vowel shape together (`ASKR|askara`): one spelling family of the word, for lookups. */
+  shape: string;
   /** A function word (of, the, du…) that says little about who is named. */
   stop: boolean;
   arabic: boolean;
@@ -117,15 +119,25 @@ function latinReading(raw: string, text: string, arabic: boolean): string {
 export function nameToken(word: SkeletonWord, source: string): NameToken {
   const arabic = ARABIC.test(word.text);
   const raw = source.slice(word.start, word.end);
+  const latin = latinReading(raw, word.text, arabic);
   return {
     key: word.key,
     calque: arabic ? undefined : calqueKey(word.text),
     text: word.text,
     raw,
-    latin: latinReading(raw, word.text, arabic),
+    latin,
+    shape: `${word.key}|${latin}`,
     stop: STOP.has(word.text),
     arabic,
   };
+}
+
+/** The Latin readings of a name's words that are not function words, run together. */
+export function joinedReading(form: NameForm): string {
+  return form.tokens
+    .filter((t) => !t.stop)
+    .map((t) => t.latin)
+    .join('');
 }
 
 /** Takes a name (or a query) apart into weighted-match tokens. */

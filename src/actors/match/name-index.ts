@@ -1,7 +1,8 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
 import { type SkeletonCache, skeletonTokens } from '../../text/name-skeleton.js';
 import { deletions, keySimilarity } from './key-similarity.js';
-import { type NameForm, type NameToken, nameForm } from './name-form.js';
+import { type NameForm, type NameToken, joinedReading, nameForm } from './name-form.js';
+import { aliasFactor } from './name-score.js';
 
 /** One alias in the index, taken apart once. */
 export interface IndexedAlias {
@@ -14,6 +15,16 @@ export interface IndexedAlias {
   /** Weight of each token (information of its key), and their sum. */
   weights: number[];
   total: number;
+  /** What its kind and quality leave of a full score (`aliasFactor`). */
+  factor: number;
+  /** Its actor is a person (word order varies) rather than a group. */
+  person: boolean;
+  /** Its last word that is not a function word (a surname, a nisba, a group's name). */
+  lastContent: NameToken | undefined;
+  /** How many of its words are not function words. */
+  contentWords: number;
+  /** The Latin readings of those words run together, for names compared written as one word. */
+  joinedReading: string;
 }
 
 /**
@@ -26,6 +37,8 @@ export interface NameIndex {
   aliases: IndexedAlias[];
   /** Each alias's total word weight, contiguous for the shortlist's hot loop. */
   aliasTotals: Float64Array;
+  /** Each alias's actor (position in `actors`), contiguous for the same loop. */
+  aliasActors: Int32Array;
   /** Every word key and calque key of each actor, for words a query takes from another alias. */
   actorKeys: Array<Set<string>>;
   postings: Map<string, number[]>;
@@ -66,7 +79,7 @@ const COMMON_NAMES = [
   'Sharif', 'Hashim', 'Qasim', 'Yunus', 'Idris', 'Anwar', 'Iqbal', 'Abd', 'Abdu', 'Salah', 'Saleh',
 ];
 // by key and vowel shape: Sulayman is common, Soleimani (the nisba) is not
-const COMMON_NAME_FORMS = new Set(COMMON_NAMES.flatMap((n) => nameForm(n).tokens.map((t) => `${t.key}|${t.latin}`)));
+const COMMON_NAME_FORMS = new Set(COMMON_NAMES.flatMap((n) => nameForm(n).tokens.map((t) => t.shape)));
 /** Particles (Abu, Abi, Abou; bin, ibn; Umm) vary by grammar and spelling, not by person. */
 const PARTICLE_KEYS = new Set(['Abu', 'Umm', 'bin', 'ibn', 'bint', 'Abd'].flatMap((n) => skeletonTokens(n)));
 /** The cap, as a share of the weight of a word only one actor uses. */
@@ -79,11 +92,11 @@ const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZTC', Z: 'SD', D: 'T
 const SWAP_SIMILARITY = 0.88;
 
 function isCommonName(t: NameToken): boolean {
-  return PARTICLE_KEYS.has(t.key) || COMMON_NAME_FORMS.has(`${t.key}|${t.latin}`);
+  return PARTICLE_KEYS.has(t.key) || COMMON_NAME_FORMS.has(t.shape);
 }
 
 function isCommonGivenName(t: NameToken): boolean {
-  return !PARTICLE_KEYS.has(t.key) && COMMON_NAME_FORMS.has(`${t.key}|${t.latin}`);
+  return !PARTICLE_KEYS.has(t.key) && COMMON_NAME_FORMS.has(t.shape);
 }
 
 /** Weight of a function word (of, the, du): present, but saying almost nothing. */
@@ -130,7 +143,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   for (const keys of actorKeys) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
   // the same count per word key and vowel shape: Askari and Oscar share ASKR but are two names
   const shapeKeys = actors.map(() => new Set<string>());
-  for (const f of forms) for (const t of f.form.tokens) if (!t.stop) shapeKeys[f.actor]?.add(`${t.key}|${t.latin}`);
+  for (const f of forms) for (const t of f.form.tokens) if (!t.stop) shapeKeys[f.actor]?.add(t.shape);
   const dfShape = new Map<string, number>();
   for (const keys of shapeKeys) for (const k of keys) dfShape.set(k, (dfShape.get(k) ?? 0) + 1);
   const n = Math.max(actors.length, 1);
@@ -140,7 +153,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   // is known, else by key; common given names are capped.
   const weight = (t: NameToken): number => {
     if (t.stop) return STOP_WEIGHT;
-    const d = dfShape.get(`${t.key}|${t.latin}`) ?? df.get(t.key);
+    const d = dfShape.get(t.shape) ?? df.get(t.key);
     const w = d === undefined ? maxWeight : Math.log((n + 1) / (d + 0.5));
     return isCommonName(t) ? Math.min(w, COMMON_NAME_SHARE * rareWeight) : w;
   };
@@ -154,11 +167,21 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   for (const f of forms) {
     const id = aliases.length;
     const weights = f.form.tokens.map(weight);
-    aliases.push({ ...f, weights, total: weights.reduce((s, w) => s + w, 0) });
+    const content = f.form.tokens.filter((t) => !t.stop);
+    aliases.push({
+      ...f,
+      weights,
+      total: weights.reduce((s, w) => s + w, 0),
+      factor: aliasFactor(f.confidence, f.kind),
+      person: actors[f.actor]?.kind === 'person',
+      lastContent: content.at(-1),
+      contentWords: content.length,
+      joinedReading: joinedReading(f.form),
+    });
     for (const t of f.form.tokens) {
       if (t.stop) continue;
       push(postings, t.key, id);
-      push(shapePostings, `${t.key}|${t.latin}`, id);
+      push(shapePostings, t.shape, id);
       if (t.calque !== undefined) push(postings, t.calque, id);
     }
     push(byNormalized, f.form.normalized, id);
@@ -224,7 +247,9 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     swapCache.set(key, out);
     return out;
   };
-  return { actors, aliases, aliasTotals: Float64Array.from(aliases, (a) => a.total), actorKeys, postings, shapePostings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
+  const aliasTotals = Float64Array.from(aliases, (a) => a.total);
+  const aliasActors = Int32Array.from(aliases, (a) => a.actor);
+  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
 }
 
 const built = new WeakMap<RegistryActor[], NameIndex>();

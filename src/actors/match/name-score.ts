@@ -1,6 +1,6 @@
 import { keyDistance } from './key-similarity.js';
 import type { IndexedAlias, NameIndex } from './name-index.js';
-import type { NameForm, NameToken } from './name-form.js';
+import { type NameForm, type NameToken, joinedReading } from './name-form.js';
 
 /** How one query word met one alias word. */
 export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'clash' | 'translation' | 'other-alias';
@@ -60,6 +60,13 @@ const NEAR_FACTOR = 0.92;
 const SIM_OTHER_ALIAS = 0.85;
 const REORDER_FACTOR = 0.97;
 const LOW_QUALITY_FACTOR = 0.9;
+/** Kunyas (Abu Ali) and weak a.k.a.s name many people: a match on one alone counts for less. */
+const KIND_FACTOR: Readonly<Record<string, number>> = { kunya: 0.85, weak: 0.9 };
+
+/** What an alias's kind and the list's quality mark leave of a full score (fixed per alias). */
+export function aliasFactor(confidence: number, kind: string): number {
+  return (confidence < 1 ? LOW_QUALITY_FACTOR : 1) * (KIND_FACTOR[kind] ?? 1);
+}
 
 /** Normalized edit similarity of two Latin readings. */
 function readingSimilarity(a: string, b: string): number {
@@ -84,7 +91,36 @@ export function sameKeySimilarity(q: NameToken, a: NameToken, commonName = false
   return SIM_VARIANT;
 }
 
-function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, WordRelation] {
+/** What is compared of one query against every shortlisted alias, worked out once per query. */
+export interface QueryContext {
+  form: NameForm;
+  /** Weight of each token (see `NameIndex.weight`). */
+  weights: number[];
+  /** Per token (undefined for function words): keys of near spellings and of sound-alike swaps, with their similarity. */
+  near: Array<Map<string, number> | undefined>;
+  swaps: Array<Map<string, number> | undefined>;
+  /** Every content word is a common given name (see `AliasScore.commonOnly`). */
+  commonOnly: boolean;
+  contentWords: number;
+  joinedReading: string;
+}
+
+/** Takes a query apart for scoring once, rather than again for every alias it is compared with. */
+export function queryContext(index: NameIndex, form: NameForm): QueryContext {
+  const content = form.tokens.filter((t) => !t.stop);
+  return {
+    form,
+    weights: form.tokens.map(index.weight),
+    near: form.tokens.map((t) => (t.stop ? undefined : index.near(t.key))),
+    swaps: form.tokens.map((t) => (t.stop ? undefined : index.swaps(t.key))),
+    commonOnly: content.every(index.isCommonName),
+    contentWords: content.length,
+    joinedReading: joinedReading(form),
+  };
+}
+
+/** How query word `i` meets an alias word. */
+function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken): [number, WordRelation] {
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
   if (q.key === a.key) {
     if (q.text === a.text) return [1, 'same'];
@@ -94,29 +130,26 @@ function wordSimilarity(index: NameIndex, q: NameToken, a: NameToken): [number, 
   if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
     return [SIM_TRANSLATION, 'translation'];
   }
-  const near = index.near(q.key).get(a.key) ?? index.swaps(q.key).get(a.key) ?? 0;
+  const near = ctx.near[i]?.get(a.key) ?? ctx.swaps[i]?.get(a.key) ?? 0;
   // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
   if (near === 0 || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
   if (q.key.length === a.key.length && q.latin.endsWith('i') !== a.latin.endsWith('i')) return [0, 'near'];
   return [near * NEAR_FACTOR, 'near'];
 }
 
-export function queryWeights(index: NameIndex, query: NameForm): number[] {
-  return query.tokens.map(index.weight);
-}
-
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
 const WHOLE = { queryCoverage: 1, aliasCoverage: 1, queryMatched: 1, aliasMatched: 1, missing: [], extra: [] };
 
-/** Kunyas (Abu Ali) and weak a.k.a.s name many people: a match on one alone counts for less. */
-const KIND_FACTOR: Readonly<Record<string, number>> = { kunya: 0.85, weak: 0.9 };
-
-// Scratch for the word-similarity matrix of one comparison.
+// Scratch for one comparison: the word-similarity matrix, and the alignment (the alias word
+// each query word took, -1 for none; whether each alias word is taken).
 let SIMS = new Float64Array(64);
 let RELS = new Array<WordRelation>(64).fill('same');
+let Q_USED = new Int32Array(16);
+let A_USED = new Uint8Array(16);
 
-export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[], alias: IndexedAlias): AliasScore {
-  const confidence = (alias.confidence < 1 ? LOW_QUALITY_FACTOR : 1) * (KIND_FACTOR[alias.kind] ?? 1);
+export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAlias): AliasScore {
+  const { form: query, weights: qWeights } = ctx;
+  const confidence = alias.factor;
   const q = query.tokens;
   const a = alias.form.tokens;
   // word-by-word similarities, then a greedy one-to-one alignment, best pairs first (names
@@ -126,19 +159,19 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     SIMS = new Float64Array(cells * 2);
     RELS = new Array<WordRelation>(cells * 2).fill('same');
   }
+  if (Q_USED.length < q.length) Q_USED = new Int32Array(q.length * 2);
+  if (A_USED.length < a.length) A_USED = new Uint8Array(a.length * 2);
   for (let i = 0; i < q.length; i++) {
     const qt = q[i];
     for (let j = 0; j < a.length; j++) {
       const at = a[j];
-      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, qt, at);
+      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, ctx, i, qt, at);
       SIMS[i * a.length + j] = sim;
       RELS[i * a.length + j] = relation;
     }
   }
-  const qUsed = new Array<number>(q.length).fill(-1);
-  const aUsed = new Array<boolean>(a.length).fill(false);
-  const simOf = new Array<number>(q.length).fill(0);
-  const relOf = new Array<WordRelation>(q.length).fill('same');
+  const qUsed = Q_USED.fill(-1, 0, q.length);
+  const aUsed = A_USED.fill(0, 0, a.length);
   for (let round = Math.min(q.length, a.length); round > 0; round--) {
     let bi = -1;
     let bj = -1;
@@ -156,9 +189,7 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     }
     if (bi < 0) break;
     qUsed[bi] = bj;
-    aUsed[bj] = true;
-    simOf[bi] = bs;
-    relOf[bi] = RELS[bi * a.length + bj] ?? 'same';
+    aUsed[bj] = 1;
   }
 
   const actorKeys = index.actorKeys[alias.actor];
@@ -179,7 +210,7 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     totalQ += w;
     const j = qUsed[i] ?? -1;
     if (j >= 0) {
-      const sim = simOf[i] ?? 0;
+      const sim = SIMS[i * a.length + j] ?? 0;
       matchedQ += w * sim;
       matchedA += (alias.weights[j] ?? 0) * sim;
       hitQ += w;
@@ -187,7 +218,7 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
       if (!qt.stop) rarest = Math.max(rarest, w);
       if (j < lastJ) reordered = true;
       lastJ = j;
-      matches.push({ query: qt, alias: a[j], sim, relation: relOf[i] ?? 'same' });
+      matches.push({ query: qt, alias: a[j], sim, relation: RELS[i * a.length + j] ?? 'same' });
     } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque)))) {
       matchedQ += w * SIM_OTHER_ALIAS;
       hitQ += w;
@@ -206,10 +237,10 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
     queryMatched: totalQ > 0 ? hitQ / totalQ : 0,
     aliasMatched: alias.total > 0 ? hitA / alias.total : 0,
     information: matchedQ / index.rareWeight,
-    commonOnly: q.every((t) => t.stop || index.isCommonName(t)),
+    commonOnly: ctx.commonOnly,
     missingInformation: (alias.total - hitA) / index.rareWeight,
-    person: index.actors[alias.actor]?.kind === 'person',
-    lastWord: matches.length === 1 && matches[0]?.alias !== undefined && matches[0].alias === a.filter((t) => !t.stop).at(-1),
+    person: alias.person,
+    lastWord: matches.length === 1 && matches[0]?.alias !== undefined && matches[0].alias === alias.lastContent,
     rarest: rarest / index.rareWeight,
     matches,
     missing,
@@ -223,20 +254,12 @@ export function scoreAlias(index: NameIndex, query: NameForm, qWeights: number[]
   if (
     query.compact.length >= 3 &&
     query.compact === alias.form.compact &&
-    contentWords(query) !== contentWords(alias.form) &&
+    ctx.contentWords !== alias.contentWords &&
     words.score < SCORE_COMPACT * confidence &&
-    readingSimilarity(joinedReading(query), joinedReading(alias.form)) >= MIN_COMPACT_READING
+    readingSimilarity(ctx.joinedReading, alias.joinedReading) >= MIN_COMPACT_READING
   ) {
     return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact' };
   }
   return words;
-}
-
-function contentWords(form: NameForm): number {
-  return form.tokens.filter((t) => !t.stop).length;
-}
-
-function joinedReading(form: NameForm): string {
-  return form.tokens.filter((t) => !t.stop).map((t) => t.latin).join('');
 }
 

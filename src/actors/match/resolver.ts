@@ -1,7 +1,7 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
 import { type NameForm, nameForm } from './name-form.js';
 import { type IndexedAlias, type NameIndex, nameIndexOf } from './name-index.js';
-import { type AliasScore, queryWeights, scoreAlias } from './name-score.js';
+import { type AliasScore, type QueryContext, queryContext, scoreAlias } from './name-score.js';
 import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
 import { comparePreference } from './actor-preference.js';
 import { explainMatch } from './why.js';
@@ -137,7 +137,8 @@ function accumulate(index: NameIndex, scratch: Scratch, key: string, weight: num
 }
 
 /** Aliases worth scoring: those sharing a word key (or a near or translated key) with the query. */
-function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights: number[]): number[] {
+function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): number[] {
+  const { form: query, weights } = ctx;
   const { acc, stamp, touched } = scratch;
   touched.length = 0;
   // rarest words first, so that common ones can be limited to the aliases already found
@@ -153,10 +154,10 @@ function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights:
     if (t.calque !== undefined) accumulate(index, scratch, t.calque, w * 0.9, tick);
     // near spellings find new aliases only for words no alias spells this way
     const known = index.postings.has(t.key);
-    for (const [k, sim] of index.near(t.key)) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
-    for (const [k, sim] of index.swaps(t.key)) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
+    for (const [k, sim] of ctx.near[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
+    for (const [k, sim] of ctx.swaps[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
     // the same spelling family (Soleimani, not Souleiman) ranks first among a key's aliases
-    accumulate(index, scratch, `${t.key}|${t.latin}`, w * SHAPE_BONUS, ++scratch.tick, index.shapePostings);
+    accumulate(index, scratch, t.shape, w * SHAPE_BONUS, ++scratch.tick, index.shapePostings);
   }
   const chosen = new Set<number>();
   for (const id of index.byNormalized.get(query.normalized) ?? []) chosen.add(id);
@@ -173,19 +174,24 @@ function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights:
   if (kept.length > SHORTLIST) {
     // bounded insertion of the best SHORTLIST by information, then by shortness
     // (at most two aliases per actor, so that one much-aliased record cannot crowd out others)
+    const { aliasActors, aliasTotals } = index;
     const top: number[] = [];
-    const value = (id: number): number => (acc[id] ?? 0) - (index.aliasTotals[id] ?? 0) * 1e-6;
+    const topValues: number[] = [];
     for (const id of kept) {
-      const v = value(id);
-      if (top.length === SHORTLIST && v <= value(top[SHORTLIST - 1] ?? id)) continue;
-      const actor = index.aliases[id]?.actor;
+      const v = (acc[id] ?? 0) - (aliasTotals[id] ?? 0) * 1e-6;
+      if (top.length === SHORTLIST && v <= (topValues[SHORTLIST - 1] ?? v)) continue;
+      const actor = aliasActors[id];
       let same = 0;
-      for (const t of top) if (index.aliases[t]?.actor === actor) same++;
+      for (const t of top) if (aliasActors[t] === actor) same++;
       if (same >= 2) continue;
       let at = top.length;
-      while (at > 0 && v > value(top[at - 1] ?? id)) at--;
+      while (at > 0 && v > (topValues[at - 1] ?? v)) at--;
       top.splice(at, 0, id);
-      if (top.length > SHORTLIST) top.pop();
+      topValues.splice(at, 0, v);
+      if (top.length > SHORTLIST) {
+        top.pop();
+        topValues.pop();
+      }
     }
     kept.length = 0;
     kept.push(...top);
@@ -202,12 +208,12 @@ function shortlist(index: NameIndex, scratch: Scratch, query: NameForm, weights:
 
 /** The best-scoring alias of each actor among the shortlisted ones, best first. */
 export function rankActors(index: NameIndex, scratch: Scratch, query: NameForm): AliasScore[] {
-  const weights = queryWeights(index, query);
+  const ctx = queryContext(index, query);
   const bestByActor = new Map<number, AliasScore>();
-  for (const id of shortlist(index, scratch, query, weights)) {
+  for (const id of shortlist(index, scratch, ctx)) {
     const alias: IndexedAlias | undefined = index.aliases[id];
     if (alias === undefined) continue;
-    const s = scoreAlias(index, query, weights, alias);
+    const s = scoreAlias(index, ctx, alias);
     const prev = bestByActor.get(alias.actor);
     if (prev === undefined || s.score > prev.score || (s.score === prev.score && isFull(s) && !isFull(prev))) bestByActor.set(alias.actor, s);
   }
