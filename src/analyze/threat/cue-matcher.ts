@@ -58,7 +58,9 @@ export function compileLexicon(input: unknown, file: string): CompiledLexicon {
 
 /**
  * Every cue of the lexicons in the post; per class and start only the longest phrase is kept.
- * Cues of class `benign` remove the content cues they overlap ("heart attack" is not an attack).
+ * Cues of class `benign` remove the content cues they overlap ("heart attack" is not an attack),
+ * and a `benign_domain` word inside a longer content phrase is part of that phrase, not a domain
+ * ("game" in "fair game", "match" in "no match for our rockets").
  */
 export function findCues(text: ThreatText, lexicons: readonly CompiledLexicon[]): CueHit[] {
   const longest = new Map<number, CueHit>();
@@ -69,8 +71,14 @@ export function findCues(text: ThreatText, lexicons: readonly CompiledLexicon[])
       if (!prior || prior.to < m.to) longest.set(key, { cls: m.payload.cls, from: m.from, to: m.to, source: m.payload.source });
     }
   }
-  const hits = [...longest.values()];
+  const hits = withoutDomainInsideContent([...longest.values()]);
   const benign = hits.filter((h) => h.cls === 'benign');
   if (benign.length === 0) return hits;
   return hits.filter((h) => FRAME_CLASSES.has(h.cls) || !benign.some((b) => b.from < h.to && h.from < b.to));
+}
+
+/** Drops `benign_domain` cues that lie inside a longer content cue. */
+function withoutDomainInsideContent(hits: CueHit[]): CueHit[] {
+  const content = hits.filter((h) => !FRAME_CLASSES.has(h.cls));
+  return hits.filter((h) => h.cls !== 'benign_domain' || !content.some((c) => c.from <= h.from && h.to <= c.to && c.to - c.from > h.to - h.from));
 }

@@ -23,8 +23,8 @@ export interface Frame {
 // Content cues a negation in front of them turns around ("we will not attack").
 const NEGATABLE = new Set<CueClass>(['violence_verb', 'we_will_violence', 'imperative_violence', 'attack_past', 'offer', 'claim', 'recruit', 'call', 'weapon', 'violence_noun', 'support_noun']);
 // "has been declared" is not someone reporting, nor is "you wrote" (the author addresses someone).
-// "will say" (خواهد گفت) is a promise, not a report.
-const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'will', 'shall', 'would', 'خواهد', 'خواهند', 'خواهیم', 'سوف']);
+// "will say" (خواهد گفت) is a promise, not a report; "you weren't told" is no report either.
+const PASSIVE = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'will', 'shall', 'would', 'werent', 'wasnt', 'arent', 'isnt', 'خواهد', 'خواهند', 'خواهیم', 'سوف']);
 const SECOND_PERSON = new Set(['you', 'u', 'انت', 'انتم', 'شما', 'تو', 'تم', 'آپ', 'اپ', 'vous', 'tu']);
 // Cues that say the author speaks for themselves.
 const OWN_VOICE = new Set<CueClass>(['first_person', 'our_side', 'we_will_violence', 'imperative_violence']);
