@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DetailError, DetailLoading, IndexLink } from './DetailStatus.js';
 import { ALIAS_SCRIPTS, ApiError, errorMessage, fetchActor, fetchActorItems, isAbortError } from './api.js';
 import type { ActorDetail, AliasScript, AliasView, MentioningItem } from './api.js';
 import { formatScore } from './ActorMentions.js';
-import { ActorLink, isPlainClick } from './ActorNav.js';
+import { ActorLink } from './ActorNav.js';
 import { ItemCard } from './ItemCard.js';
 import { formatCount, plural } from './text.js';
 
@@ -26,21 +27,6 @@ type State = { status: 'loading' } | { status: 'ready'; actor: ActorDetail } | {
 
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? (kind.charAt(0).toUpperCase() + kind.slice(1) || 'Actor');
-}
-
-function IndexLink({ href, onIndex }: { href: string; onIndex: () => void }) {
-  return (
-    <a
-      href={href}
-      onClick={(event) => {
-        if (!isPlainClick(event)) return;
-        event.preventDefault();
-        onIndex();
-      }}
-    >
-      ← All actors
-    </a>
-  );
 }
 
 function AliasRow({ alias, group }: { alias: AliasView; group: AliasScript }) {
@@ -115,30 +101,17 @@ export function ActorPage({ actorId, hrefFor, onOpen, onHashtag, indexHref, onIn
     if (state.status === 'ready') document.title = `${state.actor.canonical} — Rasad`;
   }, [state]);
 
-  if (state.status === 'loading') {
-    return (
-      <section className="actor-page" data-testid="actor-page" aria-busy="true">
-        <p className="status" role="status">
-          Loading actor…
-        </p>
-      </section>
-    );
-  }
+  if (state.status === 'loading') return <DetailLoading page="actor-page" noun="actor" />;
   if (state.status === 'error') {
     return (
-      <section className="actor-page" data-testid="actor-page">
-        <div className="error" role="alert">
-          <strong>{state.notFound ? 'No such actor.' : 'Could not load this actor.'}</strong> {state.message}{' '}
-          {!state.notFound && (
-            <button type="button" className="btn btn-small" onClick={() => setAttempt((n) => n + 1)}>
-              Retry
-            </button>
-          )}
-        </div>
-        <p>
-          <IndexLink href={indexHref} onIndex={onIndex} />
-        </p>
-      </section>
+      <DetailError
+        page="actor-page"
+        noun="actor"
+        message={state.message}
+        notFound={state.notFound}
+        onRetry={() => setAttempt((n) => n + 1)}
+        back={<IndexLink href={indexHref} onIndex={onIndex} label="All actors" />}
+      />
     );
   }
 
@@ -163,7 +136,7 @@ export function ActorPage({ actorId, hrefFor, onOpen, onHashtag, indexHref, onIn
   return (
     <article className="actor-page" data-testid="actor-page" data-actor-id={actor.id} aria-labelledby={headingId}>
       <p className="actor-crumbs">
-        <IndexLink href={indexHref} onIndex={onIndex} />
+        <IndexLink href={indexHref} onIndex={onIndex} label="All actors" />
       </p>
 
       {actor.merged_into && (

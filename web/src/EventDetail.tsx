@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DetailError, DetailLoading, IndexLink } from './DetailStatus.js';
 import type { FormEvent } from 'react';
 import { ApiError, errorMessage, fetchEvent, isAbortError, mergeEvents, splitEvent } from './api.js';
 import type { EventDetail as EventData } from './api.js';
@@ -23,21 +24,6 @@ interface Props {
 
 type State = { status: 'loading' } | { status: 'ready'; event: EventData } | { status: 'error'; message: string; notFound: boolean };
 type Status = { state: 'idle' } | { state: 'saving' } | { state: 'done'; message: string; link: string | null } | { state: 'error'; message: string };
-
-function IndexLink({ href, onIndex }: { href: string; onIndex: () => void }) {
-  return (
-    <a
-      href={href}
-      onClick={(event) => {
-        if (!isPlainClick(event)) return;
-        event.preventDefault();
-        onIndex();
-      }}
-    >
-      ← All events
-    </a>
-  );
-}
 
 function StatusLine({ status, testId }: { status: Status; testId: string }) {
   if (status.state === 'error') {
@@ -117,30 +103,17 @@ export function EventDetail({ eventId, hrefFor, onOpen, indexHref, onIndex, onRe
     if (state.status === 'ready') document.title = `Event: ${state.event.title || state.event.id} — Rasad`;
   }, [state]);
 
-  if (state.status === 'loading') {
-    return (
-      <section className="event-page" data-testid="event-page" aria-busy="true">
-        <p className="status" role="status">
-          Loading event…
-        </p>
-      </section>
-    );
-  }
+  if (state.status === 'loading') return <DetailLoading page="event-page" noun="event" />;
   if (state.status === 'error') {
     return (
-      <section className="event-page" data-testid="event-page">
-        <div className="error" role="alert">
-          <strong>{state.notFound ? 'No such event.' : 'Could not load this event.'}</strong> {state.message}{' '}
-          {!state.notFound && (
-            <button type="button" className="btn btn-small" onClick={() => setAttempt((n) => n + 1)}>
-              Retry
-            </button>
-          )}
-        </div>
-        <p>
-          <IndexLink href={indexHref} onIndex={onIndex} />
-        </p>
-      </section>
+      <DetailError
+        page="event-page"
+        noun="event"
+        message={state.message}
+        notFound={state.notFound}
+        onRetry={() => setAttempt((n) => n + 1)}
+        back={<IndexLink href={indexHref} onIndex={onIndex} label="All events" />}
+      />
     );
   }
 
@@ -214,7 +187,7 @@ export function EventDetail({ eventId, hrefFor, onOpen, indexHref, onIndex, onRe
   return (
     <article className="event-page" data-testid="event-page" data-event-id={event.id} aria-labelledby={headingId}>
       <p className="actor-crumbs">
-        <IndexLink href={indexHref} onIndex={onIndex} />
+        <IndexLink href={indexHref} onIndex={onIndex} label="All events" />
       </p>
 
       <header className="event-head card">
