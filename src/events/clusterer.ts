@@ -53,7 +53,10 @@ export class EventClusterer {
   private readonly byEventId = new Map<string, number>();
   private readonly keys = new Map<string, number>();
   private readonly pointedBy = new Map<string, number[]>();
+  /** How many items in memory have each anchor, keyed by the hash as int32 (unboxed in V8). */
   private readonly df = new Map<number, number>();
+  /** Band keys of the items in memory (null once evicted), computed once per item. */
+  private readonly bandsOf: Array<Uint32Array | null> = [];
   private live = 0;
   private newest = -Infinity;
   /** Event ids that disappeared into another event during this session: [retired, kept]. */
@@ -80,11 +83,17 @@ export class EventClusterer {
    * How rare an anchor is among the items in memory: ln((N+1)/(df+½)), near 0 for an anchor in
    * nearly every item of the window (a channel's name in its own posts), large for a rare one.
    */
-  private readonly rarity = (anchor: number): number => {
+  private readonly rarity = (anchor: number): number => this.rarityOfCount(this.dfOf(anchor));
+
+  private rarityOfCount(count: number): number {
     const n = this.live + 1;
-    const df = (this.df.get(anchor) ?? 0) + 1;
+    const df = count + 1;
     return Math.max(0, Math.log((n + 1) / (df + 0.5)));
-  };
+  }
+
+  private dfOf(anchor: number): number {
+    return this.df.get(anchor | 0) ?? 0;
+  }
 
   /** Adds an item already placed earlier (read back from the store) to memory, under its event. */
   prime(input: EventInput, eventId: string | null): number {
@@ -107,11 +116,19 @@ export class EventClusterer {
 
   /** Places an item whose features were computed beforehand (at ingest, or in another worker). */
   addFeatures(f: EventFeatures): number {
-    const rarities = Float32Array.from(f.anchors, this.rarity);
+    // each anchor's count in the window, read once: for the rarities and the candidate anchors
+    const counts = new Float64Array(f.anchors.length);
+    const rarity = new Float64Array(f.anchors.length);
+    for (let k = 0; k < counts.length; k++) {
+      counts[k] = this.dfOf(f.anchors[k] ?? 0);
+      rarity[k] = this.rarityOfCount(counts[k] ?? 0);
+    }
+    const rarities = Float32Array.from(rarity);
     f.rarities = rarities;
     f.mass = anchorMass(f, (_a, i) => rarities[i] ?? 0);
-    const best = this.bestLinks(f);
-    const i = this.storeFeatures(f);
+    const bands = bandsOfItem(f);
+    const best = this.bestLinks(f, bands, counts, rarity);
+    const i = this.storeFeatures(f, bands);
     const first = best[0];
     if (first && first.score >= this.opts.joinAt) {
       this.links[i] = first;
@@ -126,8 +143,11 @@ export class EventClusterer {
     return i;
   }
 
-  /** The best link per candidate event, strongest first (events an analyst split off excluded). */
-  private bestLinks(f: EventFeatures): MemberLink[] {
+  /**
+   * The best link per candidate event, strongest first (events an analyst split off excluded).
+   * `counts` and `rarity` are each anchor's count in the window and its rarity.
+   */
+  private bestLinks(f: EventFeatures, bands: Uint32Array, counts: Float64Array, rarity: Float64Array): MemberLink[] {
     const time = f.input.publishedAt ?? this.newest;
     const candidates = new Set<number>();
     for (const key of f.pointsAt.keys()) {
@@ -138,32 +158,30 @@ export class EventClusterer {
     const direct = new Set(candidates);
     if (Number.isFinite(time)) {
       const banded = new Map<number, number>();
-      this.index.bandCandidates(time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], banded, NEAR_DUPLICATE_DAYS);
+      this.index.bandCandidates(time, bands, banded, NEAR_DUPLICATE_DAYS);
       for (const j of topK(banded, this.opts.maxCandidates)) candidates.add(j);
       // Candidates through the item's rarest anchors only (common ones name no particular story),
       // in two pools, so that a report in another language, which shares a count, a place or a
       // name but few words, is not crowded out by same-language posts that share many words.
       const cap = Math.max(50, this.live * 0.02);
-      const rare = [...f.anchors.keys()]
-        .map((k) => ({ a: f.anchors[k] ?? 0, specific: SPECIFIC.has(f.kinds[k] ?? 0) || f.kinds[k] === ACTOR_KIND, df: this.df.get(f.anchors[k] ?? 0) ?? 0 }))
-        .filter((r) => r.df > 0 && r.df <= cap)
-        .sort((a, b) => a.df - b.df);
+      const rare = rareAnchors(f, counts, cap);
       // A report naming @handle or linking t.me/<channel> looks among that account's own posts
       // (a post's "follow us" link to its own channel names no source).
       const self = f.input.authorHandle?.toLowerCase();
       const named = [...f.handles, ...f.accounts.map((a) => a.slice(a.indexOf(':') + 1))].filter((h) => h !== self);
       if (named.length > 0) {
         const own = new Map<number, number>();
-        this.index.anchorCandidates(time, named.map(authorKey), own, () => 1);
+        this.index.anchorCandidates(time, named.map(authorKey), new Float64Array(named.length).fill(1), own);
         for (const j of own.keys()) candidates.add(j);
       }
       for (const pool of [rare.filter((r) => r.specific), rare.filter((r) => !r.specific)]) {
         const scored = new Map<number, number>();
+        const top = pool.slice(0, CANDIDATE_ANCHORS);
         this.index.anchorCandidates(
           time,
-          pool.slice(0, CANDIDATE_ANCHORS).map((r) => r.a),
+          top.map((r) => f.anchors[r.k] ?? 0),
+          top.map((r) => rarity[r.k] ?? 0),
           scored,
-          (a) => this.rarity(a),
         );
         for (const j of topK(scored, this.opts.maxCandidates)) candidates.add(j);
       }
@@ -175,8 +193,9 @@ export class EventClusterer {
     for (const j of candidates) {
       const g = this.features[j];
       if (!g || g.input.key === f.input.key) continue;
-      const link = relate(f, g, this.rarity);
-      if (f.input.language !== null && g.input.language === f.input.language && conflicts(f, g) > 0) contradicted.add(this.find(j));
+      const clash = conflicts(f, g);
+      const link = relate(f, g, this.rarity, clash);
+      if (f.input.language !== null && g.input.language === f.input.language && clash > 0) contradicted.add(this.find(j));
       if (!link) continue;
       const root = this.find(j);
       const seen = perEvent.get(root);
@@ -216,26 +235,27 @@ export class EventClusterer {
   private store(input: EventInput): number {
     const f = eventFeatures(input);
     f.mass = anchorMass(f, this.rarity);
-    return this.storeFeatures(f);
+    return this.storeFeatures(f, bandsOfItem(f));
   }
 
-  private storeFeatures(f: EventFeatures): number {
+  private storeFeatures(f: EventFeatures, bands: Uint32Array): number {
     const i = this.inputs.length;
     this.inputs.push(f.input);
     this.features.push(f);
     this.parent.push(i);
     this.links.push(null);
+    this.bandsOf.push(bands);
     this.keys.set(matchKey(f.input.key), i);
     for (const key of f.pointsAt.keys()) {
       const list = this.pointedBy.get(key);
       if (list) list.push(i);
       else this.pointedBy.set(key, [i]);
     }
-    for (const a of f.anchors) this.df.set(a, (this.df.get(a) ?? 0) + 1);
+    for (const a of f.anchors) this.df.set(a | 0, this.dfOf(a) + 1);
     this.live++;
     const time = f.input.publishedAt ?? this.newest;
     if (Number.isFinite(time)) {
-      this.index.add(i, time, [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], postingKeys(f));
+      this.index.add(i, time, bands, postingKeys(f));
       if (time > this.newest) {
         this.newest = time;
         this.evict();
@@ -248,19 +268,21 @@ export class EventClusterer {
   private evict(): void {
     const keysOf = (j: number) => {
       const f = this.features[j];
-      return f ? { time: f.input.publishedAt ?? this.newest, bandKeys: [...bandKeys(f.wordSig), ...bandKeys(f.charSig)], anchors: postingKeys(f) } : null;
+      const bands = this.bandsOf[j];
+      return f && bands ? { time: f.input.publishedAt ?? this.newest, bandKeys: bands, anchors: postingKeys(f) } : null;
     };
     for (const j of this.index.evictBefore(this.newest, this.opts.retentionDays, keysOf)) {
       const f = this.features[j];
       if (!f) continue;
       for (const a of f.anchors) {
-        const n = (this.df.get(a) ?? 1) - 1;
-        if (n <= 0) this.df.delete(a);
-        else this.df.set(a, n);
+        const n = (this.df.get(a | 0) ?? 1) - 1;
+        if (n <= 0) this.df.delete(a | 0);
+        else this.df.set(a | 0, n);
       }
       for (const key of f.pointsAt.keys()) this.pointedBy.delete(key);
       if (this.keys.get(matchKey(f.input.key)) === j) this.keys.delete(matchKey(f.input.key));
       this.features[j] = null;
+      this.bandsOf[j] = null;
       // keep what timelines and provenance read; drop the text
       this.inputs[j] = { ...f.input, text: '', title: null, translation: null, links: [] };
       this.live--;
@@ -332,6 +354,31 @@ export class EventClusterer {
   }
 }
 
+/** The LSH band keys of an item's word and character signatures. */
+function bandsOfItem(f: EventFeatures): Uint32Array {
+  const word = bandKeys(f.wordSig);
+  const char = bandKeys(f.charSig);
+  const out = new Uint32Array(word.length + char.length);
+  out.set(word);
+  out.set(char, word.length);
+  return out;
+}
+
+/**
+ * The item's anchors that are in the window at all but not in more than `cap` items, rarest
+ * first (ties in anchor order), each marked when it names an actor or a particular.
+ */
+function rareAnchors(f: EventFeatures, counts: Float64Array, cap: number): Array<{ k: number; specific: boolean; df: number }> {
+  const out: Array<{ k: number; specific: boolean; df: number }> = [];
+  for (let k = 0; k < counts.length; k++) {
+    const df = counts[k] ?? 0;
+    if (df <= 0 || df > cap) continue;
+    const kind = f.kinds[k] ?? 0;
+    out.push({ k, specific: SPECIFIC.has(kind) || kind === ACTOR_KIND, df });
+  }
+  return out.sort((a, b) => a.df - b.df);
+}
+
 /** The posting key under which an account's own posts are filed (handles compare in lower case). */
 function authorKey(handle: string): number {
   return hashString(`author:${handle.toLowerCase()}`);
@@ -346,7 +393,9 @@ function postingKeys(f: EventFeatures): Uint32Array | number[] {
 /** The k keys with the largest values (unordered), without sorting the whole map. */
 export function topK(scores: ReadonlyMap<number, number>, k: number): number[] {
   if (scores.size <= k) return [...scores.keys()];
-  const values = Float64Array.from(scores.values());
+  const values = new Float64Array(scores.size);
+  let n = 0;
+  for (const v of scores.values()) values[n++] = v;
   // quickselect the k-th largest value as a threshold
   let lo = 0;
   let hi = values.length - 1;

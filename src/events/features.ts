@@ -8,7 +8,7 @@ import { normalize, searchTextOfNormalized } from '../text/normalize.js';
 import { stemToken } from '../text/stem.js';
 import { citationsInNormalized, daysInNormalized, handlesIn, isMonthToken, type Citation, withoutDates } from './citations.js';
 import type { EventInput } from './event-input.js';
-import { hashString } from './hash.js';
+import { fnvState, hashString } from './hash.js';
 import { accountOfLink, canonicalUrl, itemKeyOfLink, matchKey, urlsInText } from './links.js';
 import { signature } from './minhash.js';
 import { placesIn } from './places.js';
@@ -70,16 +70,22 @@ const MAX_CHAR_TOKENS = 250; // the lead of a long article carries its story; th
 const QUOTE = /«([^«»]{2,160})»|“([^“”]{2,160})”|"([^"]{2,160})"|‘([^‘’]{2,160})’|(?<![\p{L}\p{N}])'([^'\n]{2,120})'(?![\p{L}\p{N}])/gu;
 const NUMBER = /(?<![\d:.,/])(\d{1,3}(?:[,.  ]\d{3})+|\d+)(?![\d:/]|[.,]\d)/g;
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+// Cheap tests for what the patterns above need at all (most posts have no quote, digit or capital).
+const QUOTE_MARK = /[«“"‘']/;
+const DIGIT = /\d/;
+const CAPITAL = /\p{Lu}/u;
 
+/** The distinct values of a fresh array of hashes, sorted (the array itself is sorted in place). */
 function distinctSorted(a: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(a).sort();
+  a.sort();
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
-  return sorted.slice(0, n);
+  for (let i = 0; i < a.length; i++) if (n === 0 || a[i] !== a[n - 1]) a[n++] = a[i] ?? 0;
+  return a.slice(0, n);
 }
 
 function quotesOf(text: string): string[] {
   const out: string[] = [];
+  if (!QUOTE_MARK.test(text)) return out;
   for (const m of text.matchAll(QUOTE)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
     const words = searchTextOfNormalized(normalize(inner));
@@ -96,11 +102,21 @@ const NOT_NAMES = new Set(['the', 'monday', 'tuesday', 'wednesday', 'thursday', 
 /** Proper names in running Latin text: capitalized words after a lower-case word (not sentence starts). */
 function latinNames(text: string): string[] {
   const out = new Set<string>();
+  if (!CAPITAL.test(text)) return [];
   for (const m of text.matchAll(NAME)) {
     const n = searchTextOfNormalized(normalize(m[1] ?? ''));
     if (n.length >= 3 && !NOT_NAMES.has(n)) out.add(n);
   }
   return [...out];
+}
+
+/** Whether a non-empty token is all ASCII digits. */
+function isDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return token.length > 0;
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'au', 'pres', 'في', 'بمدينه', 'بمحافظه', 'در', 'ميں', 'ميں']);
@@ -111,7 +127,7 @@ function locatives(tokens: readonly string[]): string[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!LOCATIVE.has(tokens[i] ?? '')) continue;
     const next = tokens[i + 1] ?? '';
-    if (next.length >= 3 && !STOPWORDS.has(next) && !/^\d+$/.test(next)) out.add(next);
+    if (next.length >= 3 && !STOPWORDS.has(next) && !isDigits(next)) out.add(next);
   }
   return [...out];
 }
@@ -135,52 +151,91 @@ const glossWords = (gloss: string): string[] => {
 };
 
 function wordAnchor(token: string): string | null {
-  if (token.length < 3 || STOPWORDS.has(token) || /^\d+$/.test(token)) return null;
+  if (token.length < 3 || STOPWORDS.has(token) || isDigits(token)) return null;
   return stemToken(token) ?? token;
 }
+
+const KIND_INDEX = Object.fromEntries(ANCHOR_KINDS.map((k, i) => [k, i])) as Record<AnchorKind, number>;
+/** The hash state after `<kind>:`: an anchor hashes as `<kind>:<value>` without building that string. */
+const KIND_SEED = Object.fromEntries(ANCHOR_KINDS.map((k) => [k, fnvState(`${k}:`)])) as Record<AnchorKind, number>;
+
+/** An item's anchors as they are found: each hash with its strongest weight and the kind last put. */
+class AnchorBag {
+  // keyed by the hash as int32, which V8 keeps unboxed (a uint32 above 2^31 would be a heap number)
+  private readonly slotOf = new Map<number, number>();
+  private readonly hashes: number[] = [];
+  private readonly weights: number[] = [];
+  private readonly kinds: number[] = [];
+
+  put(kind: AnchorKind, value: string): void {
+    const h = hashString(value, KIND_SEED[kind]);
+    const slot = this.slotOf.get(h | 0);
+    if (slot === undefined) {
+      this.slotOf.set(h | 0, this.hashes.length);
+      this.hashes.push(h);
+      this.weights.push(ANCHOR_WEIGHT[kind]);
+      this.kinds.push(KIND_INDEX[kind]);
+      return;
+    }
+    this.weights[slot] = Math.max(this.weights[slot] ?? 0, ANCHOR_WEIGHT[kind]);
+    this.kinds[slot] = KIND_INDEX[kind];
+  }
+
+  /** Sorted hashes with the weight and kind of each. */
+  sorted(): { anchors: Uint32Array; weights: Float32Array; kinds: Uint8Array } {
+    const anchors = Uint32Array.from(this.hashes).sort();
+    const weights = new Float32Array(anchors.length);
+    const kinds = new Uint8Array(anchors.length);
+    for (let i = 0; i < anchors.length; i++) {
+      const slot = this.slotOf.get((anchors[i] ?? 0) | 0) ?? 0;
+      weights[i] = this.weights[slot] ?? 0;
+      kinds[i] = this.kinds[slot] ?? 0;
+    }
+    return { anchors, weights, kinds };
+  }
+}
+
+/** Word anchors of the first MAX_WORDS tokens. */
+function putWords(bag: AnchorBag, tokens: readonly string[]): void {
+  const n = Math.min(tokens.length, MAX_WORDS);
+  for (let i = 0; i < n; i++) {
+    const w = wordAnchor(tokens[i] ?? '');
+    if (w) bag.put('word', w);
+  }
+}
+
+/** Links, @handles and hashtags are rare in most posts: their patterns run only when a marker is there. */
+const urlsOf = (text: string): string[] => (text.includes('/') ? urlsInText(text) : []);
+const handlesOf = (text: string): string[] => (text.includes('@') ? handlesIn(text) : []);
 
 /** The features of one item. */
 export function eventFeatures(input: EventInput): EventFeatures {
   const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
   const { folded: normalized, tokens } = foldedContent(body);
-  const wordSh = wordShingles(tokens);
-  const charSh = charShingles(tokens.slice(0, MAX_CHAR_TOKENS));
-  const anchors = new Map<number, number>();
-  const kindOf = new Map<number, number>();
-  const put = (kind: AnchorKind, value: string) => {
-    const h = hashString(`${kind}:${value}`);
-    anchors.set(h, Math.max(anchors.get(h) ?? 0, ANCHOR_WEIGHT[kind]));
-    kindOf.set(h, ANCHOR_KINDS.indexOf(kind));
-  };
-  for (const t of tokens.slice(0, MAX_WORDS)) {
-    const w = wordAnchor(t);
-    if (w) put('word', w);
-  }
+  const wordSet = distinctSorted(wordShingles(tokens));
+  const charSet = distinctSorted(charShingles(tokens.slice(0, MAX_CHAR_TOKENS)));
+  const bag = new AnchorBag();
+  putWords(bag, tokens);
   const lang = input.language;
   if (lang === 'ar' || lang === 'fa' || lang === 'ur' || lang === 'ps') {
     for (const hit of findGlossTerms(body, { languages: [lang] }).slice(0, 40)) {
-      const entry = hit.gloss;
-      for (const w of glossWords(entry)) put('word', stemToken(w) ?? w);
+      for (const w of glossWords(hit.gloss)) bag.put('word', stemToken(w) ?? w);
     }
   }
-  if (input.translation) {
-    for (const t of contentTokens(input.translation.text).slice(0, MAX_WORDS)) {
-      const w = wordAnchor(t);
-      if (w) put('word', w);
-    }
-  }
-  for (const a of input.actors) put('actor', a);
-  // the date patterns are costly: only read dates when a month name is there at all
-  const dated = tokens.some(isMonthToken);
+  if (input.translation) putWords(bag, contentTokens(input.translation.text));
+  for (const a of input.actors) bag.put('actor', a);
+  // dates and counts need a digit; the date patterns are costly, so they also wait for a month name
+  const digits = DIGIT.test(normalized);
+  const dated = digits && tokens.some(isMonthToken);
   const days = dated ? daysInNormalized(normalized, input.publishedAt) : [];
-  const numbers = numbersOf(dated ? withoutDates(normalized) : normalized);
-  for (const n of numbers) if (Number(n) >= 10) put('number', n); // "8 days" is in every other post
+  const numbers = digits ? numbersOf(dated ? withoutDates(normalized) : normalized) : [];
+  for (const n of numbers) if (Number(n) >= 10) bag.put('number', n); // "8 days" is in every other post
   const places = placesIn(tokens);
-  for (const p of places) put('place', p);
-  for (const m of body.matchAll(HASHTAG)) put('hashtag', searchTextOfNormalized(normalize(m[1] ?? '')).replace(/ /g, '_'));
+  for (const p of places) bag.put('place', p);
+  if (body.includes('#')) for (const m of body.matchAll(HASHTAG)) bag.put('hashtag', searchTextOfNormalized(normalize(m[1] ?? '')).replace(/ /g, '_'));
   const quotes = quotesOf(body);
-  for (const q of quotes) put('quote', q);
-  for (const d of days) put('day', String(d));
+  for (const q of quotes) bag.put('quote', q);
+  for (const d of days) bag.put('day', String(d));
   const pointsAt = new Map<string, 'forward' | 'quote' | 'reply' | 'link'>();
   if (input.reposts) pointsAt.set(matchKey(input.reposts), 'forward');
   if (input.forwardedFrom?.key) pointsAt.set(matchKey(input.forwardedFrom.key), 'forward');
@@ -189,9 +244,9 @@ export function eventFeatures(input: EventInput): EventFeatures {
   const accounts = new Set<string>();
   if (input.url) {
     const own = canonicalUrl(input.url);
-    if (own && !itemKeyOfLink(own)) put('url', own.replace(/#.*$/, ''));
+    if (own && !itemKeyOfLink(own)) bag.put('url', own.replace(/#.*$/, ''));
   }
-  for (const raw of [...input.links, ...urlsInText(input.text)]) {
+  for (const raw of [...input.links, ...urlsOf(input.text)]) {
     const url = canonicalUrl(raw);
     if (!url) continue;
     const key = itemKeyOfLink(url);
@@ -201,24 +256,22 @@ export function eventFeatures(input: EventInput): EventFeatures {
     }
     const account = accountOfLink(url);
     if (account) accounts.add(account);
-    else put('url', url.replace(/#.*$/, ''));
+    else bag.put('url', url.replace(/#.*$/, ''));
   }
-  for (const a of accounts) put('account', a);
-  const handles = handlesIn(input.text);
-  for (const h of handles) put('account', `x:${h}`);
-  const sorted = [...anchors.keys()].sort((a, b) => a - b);
+  for (const a of accounts) bag.put('account', a);
+  const handles = handlesOf(input.text);
+  for (const h of handles) bag.put('account', `x:${h}`);
   return {
     input,
     matchKey: matchKey(input.key),
     tokens,
     tokenText: ` ${tokens.join(' ')} `,
-    wordSig: signature(wordSh),
-    wordSet: distinctSorted(wordSh),
-    charSig: signature(charSh),
-    charSet: distinctSorted(charSh),
-    anchors: Uint32Array.from(sorted),
-    weights: Float32Array.from(sorted.map((h) => anchors.get(h) ?? 0)),
-    kinds: Uint8Array.from(sorted.map((h) => kindOf.get(h) ?? 0)),
+    // a signature is a minimum per bin: the distinct shingles give the same one as all of them
+    wordSig: signature(wordSet),
+    wordSet,
+    charSig: signature(charSet),
+    charSet,
+    ...bag.sorted(),
     mass: 0,
     rarities: null,
     numbers,

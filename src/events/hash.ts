@@ -1,14 +1,25 @@
 // 32-bit string and integer hashing for shingles, band keys and anchors: FNV-1a over UTF-16 code
 // units, then a murmur3 finalizer so that nearby inputs spread over all 32 bits.
 
-/** FNV-1a of a string's code units, finalized (murmur3 fmix32). Unsigned 32-bit. */
-export function hashString(s: string, seed = 0x811c9dc5): number {
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * The FNV-1a state after a string's code units, unfinalized: passed as the seed of hashString it
+ * continues the string, so `hashString(b, fnvState(a))` equals `hashString(a + b)` without
+ * building the concatenation.
+ */
+export function fnvState(s: string, seed = FNV_OFFSET): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return mix32(h);
+  return h >>> 0;
+}
+
+/** FNV-1a of a string's code units, finalized (murmur3 fmix32). Unsigned 32-bit. */
+export function hashString(s: string, seed = FNV_OFFSET): number {
+  return mix32(fnvState(s, seed));
 }
 
 /** murmur3's fmix32: avalanches every input bit into every output bit. */

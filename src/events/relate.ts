@@ -10,6 +10,9 @@ const HASHTAG = ANCHOR_KINDS.indexOf('hashtag');
 const NUMBER = ANCHOR_KINDS.indexOf('number');
 const HASHTAG_BONUS = 0.15;
 const NAMED: ReadonlySet<number> = new Set((['actor', 'place', 'quote', 'url', 'hashtag', 'account'] as const).map((k) => ANCHOR_KINDS.indexOf(k)));
+/** SPECIFIC and NAMED as tables by kind index: read for every shared anchor of every pair. */
+const IS_SPECIFIC = Uint8Array.from(ANCHOR_KINDS, (_k, i) => (SPECIFIC.has(i) ? 1 : 0));
+const IS_NAMED = Uint8Array.from(ANCHOR_KINDS, (_k, i) => (NAMED.has(i) ? 1 : 0));
 
 export const relations = ['origin', 'forward', 'copy', 'translation', 'report', 'related'] as const;
 export type Relation = (typeof relations)[number];
@@ -100,7 +103,8 @@ function otherNumbers(x: EventFeatures, y: EventFeatures): boolean {
   const a = x.numbers;
   const b = y.numbers;
   if (a.length === 0 || b.length === 0) return false;
-  const shared = a.filter((n) => b.includes(n)).length;
+  let shared = 0;
+  for (const n of a) if (b.includes(n)) shared++;
   if (shared === a.length || shared === b.length) return false;
   return shared / (a.length + b.length - shared) < 0.5;
 }
@@ -137,7 +141,7 @@ function shareParticular(x: EventFeatures, y: EventFeatures): boolean {
     const b = y.anchors[j] ?? 0;
     if (a === b) {
       const kind = x.kinds[i] ?? 0;
-      if (NAMED.has(kind) || kind === NUMBER) return true;
+      if (IS_NAMED[kind] === 1 || kind === NUMBER) return true;
       i++;
       j++;
     } else if (a < b) i++;
@@ -161,8 +165,9 @@ function comparableLength(x: EventFeatures, y: EventFeatures): boolean {
 /** Below this many word shingles a post is a greeting or a notice unless it names something. */
 const SHORT = 12;
 
-function nearDuplicate(x: EventFeatures, y: EventFeatures): Link | null {
-  if (x.wordSet.length === 0 || y.wordSet.length === 0 || conflicts(x, y) > 0 || disjoint(x.where, y.where)) return null;
+/** A copy or forward of y, or null; `clash` is conflicts(x, y). */
+function nearDuplicate(x: EventFeatures, y: EventFeatures, clash: number): Link | null {
+  if (x.wordSet.length === 0 || y.wordSet.length === 0 || clash > 0 || disjoint(x.where, y.where)) return null;
   // "Blessed Friday to our followers", a weekly schedule: the same words in many channels, no story
   if (Math.min(x.wordSet.length, y.wordSet.length) < SHORT && !shareParticular(x, y)) return null;
   // The signatures first (128 comparisons): exact overlaps only for pairs that may be copies. A
@@ -203,17 +208,18 @@ function anchorOverlap(x: EventFeatures, y: EventFeatures, rarity: Rarity): { co
   let count = 0;
   const a = x.anchors;
   const b = y.anchors;
+  const known = x.rarities;
   while (i < a.length && j < b.length) {
     const ha = a[i] ?? 0;
     const hb = b[j] ?? 0;
     if (ha === hb) {
-      const w = Math.min(x.weights[i] ?? 0, y.weights[j] ?? 0) * (x.rarities ? (x.rarities[i] ?? 0) : rarity(ha));
+      const w = Math.min(x.weights[i] ?? 0, y.weights[j] ?? 0) * (known ? (known[i] ?? 0) : rarity(ha));
       shared += w;
       const kind = x.kinds[i] ?? 0;
       if (w > 0) count++;
       if (kind !== ACTOR) content += w;
-      if (SPECIFIC.has(kind)) specific += w;
-      if (NAMED.has(kind)) named += w;
+      if (IS_SPECIFIC[kind] === 1) specific += w;
+      if (IS_NAMED[kind] === 1) named += w;
       if (kind === HASHTAG && w > 0) tags++;
       i++;
       j++;
@@ -266,9 +272,10 @@ function cites(x: EventFeatures, y: EventFeatures): { why: string; weight: numbe
 
 /**
  * The link from a new item x to an earlier (or concurrent) item y, or null when they are not about
- * the same happening. `rarity` weighs each shared anchor by how rare it is in the window.
+ * the same happening. `rarity` weighs each shared anchor by how rare it is in the window; `clash`
+ * is conflicts(x, y) when the caller has it already.
  */
-export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link | null {
+export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity, clash = conflicts(x, y)): Link | null {
   const d = direct(x, y);
   if (d) return d;
   // y points at x (x arrived later than the items that cite it): say so from x's side
@@ -276,17 +283,18 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   if (back) return { ...back, why: REVERSED[back.why] ?? back.why };
   if (answerDifferentPosts(x, y)) return null;
   const decay = timeDecay(x.input.publishedAt, y.input.publishedAt);
-  const dup = nearDuplicate(x, y);
+  const dup = nearDuplicate(x, y, clash);
   if (dup) return { ...dup, score: dup.score * Math.max(decay, 0.5) };
   const { cos: overlap, specific, named, tags } = anchorOverlap(x, y, rarity);
   const otherLanguage = x.input.language !== null && y.input.language !== null && x.input.language !== y.input.language;
+  const citing = cites(x, y);
+  const citedBy = cites(y, x);
   // Across languages only names carry over: an actor, a place, a quote, a link or a hashtag must be shared.
-  if (otherLanguage && named === 0 && !cites(x, y) && !cites(y, x)) return null;
+  if (otherLanguage && named === 0 && !citing && !citedBy) return null;
   // Shared vocabulary without a shared particular (a count, a place, a quote, a link, a hashtag)
   // is a frame two happenings can share: it counts for half.
   const cos = specific > 0 ? overlap : overlap * 0.5;
-  const citedBy = cites(y, x);
-  const cited = cites(x, y) ?? (citedBy ? { ...citedBy, why: citedBy.why.replace(/^cites/, 'cited by a report citing').replace(/^names/, 'named by a report naming') } : null);
+  const cited = citing ?? (citedBy ? { ...citedBy, why: citedBy.why.replace(/^cites/, 'cited by a report citing').replace(/^names/, 'named by a report naming') } : null);
   // A campaign hashtag shared within a day and a half ties posts of one happening together.
   const campaign = tags > 0 && x.input.publishedAt !== null && y.input.publishedAt !== null && Math.abs(x.input.publishedAt - y.input.publishedAt) < 36 * HOUR ? HASHTAG_BONUS : 0;
   // A short post that names nothing in common with the other is a greeting or a notice: no story.
@@ -294,7 +302,6 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity): Link
   const quoted = overlap > 0.05 && (x.quotes.length > 0 || y.quotes.length > 0) ? quoteBonus(x, y) : 0;
   let score = cos + quoted + campaign + (cited && cos >= 0.03 ? cited.weight : 0);
   if (sameVoice(x, y) && cos < 0.3) score *= 0.5; // a channel's unrelated posts share its vocabulary
-  const clash = conflicts(x, y);
   if (clash >= 2) return null; // another count and another place (or actor): another happening
   score *= CONFLICT ** clash;
   // Within one language a shared vocabulary is cheap (templates, set phrases): ask for more.

@@ -8,6 +8,7 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\bt\.me\/\S+/giu;
 const HANDLE = /(^|[^\p{L}\p{N}_])@[A-Za-z0-9_]{1,30}/gu;
 const RT_PREFIX = /^\s*RT\s+@[A-Za-z0-9_]+:\s*/u;
 const TRUNCATED = /(?:\S*)…\s*$/u;
+const WWW = /www\./i;
 
 /** The folded word tokens of a post, without links, handles and retweet furniture. */
 export function contentTokens(text: string): string[] {
@@ -19,7 +20,9 @@ export function foldedContent(text: string): { folded: string; tokens: string[] 
   let t = text.replace(RT_PREFIX, '');
   // A truncated retweet ends in a half word and "…": drop the half word.
   if (t.length !== text.length) t = t.replace(TRUNCATED, '');
-  t = t.replace(URL, ' ').replace(HANDLE, '$1 ');
+  // the patterns run only when their marker is there: most posts have no link and no handle
+  if (t.includes('/') || WWW.test(t)) t = t.replace(URL, ' ');
+  if (t.includes('@')) t = t.replace(HANDLE, '$1 ');
   const folded = normalize(t);
   const words = searchTextOfNormalized(folded);
   return { folded, tokens: words.length === 0 ? [] : words.split(' ') };

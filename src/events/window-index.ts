@@ -10,16 +10,20 @@ const DAY = 86_400_000;
 /** What the index needs to know of a stored item when it drops it: its time and its keys. */
 export interface IndexedItem {
   time: number;
-  bandKeys: readonly number[] | Uint32Array;
-  anchors: readonly number[] | Uint32Array;
+  bandKeys: ArrayLike<number>;
+  anchors: ArrayLike<number>;
 }
 
+// Keys are uint32 hashes, filed as int32 (`key | 0`): V8 keeps those unboxed, while a uint32 above
+// 2^31 is a heap number that every lookup would allocate and hash.
 export class WindowIndex {
   private readonly bands = new Map<number, number[]>();
   private readonly postings = new Map<number, number[]>();
   private readonly byDay = new Map<number, number[]>();
   private readonly times: number[] = [];
   private readonly dropped: Uint8Array[] = [];
+  /** The earliest day held (Infinity when none): eviction has nothing to do until the cutoff passes it. */
+  private oldestDay = Infinity;
 
   constructor(
     /** Days either side of an item in which candidates are looked for. */
@@ -29,46 +33,46 @@ export class WindowIndex {
   ) {}
 
   /** Files an item under its band keys and anchors. `item` numbers must grow by one from 0. */
-  add(item: number, time: number, bandKeys: Iterable<number>, anchors: Iterable<number>): void {
+  add(item: number, time: number, bandKeys: ArrayLike<number>, anchors: ArrayLike<number>): void {
     this.times[item] = time;
     const day = Math.floor(time / DAY);
+    this.oldestDay = Math.min(this.oldestDay, day);
     const list = this.byDay.get(day);
     if (list) list.push(item);
     else this.byDay.set(day, [item]);
-    for (const k of bandKeys) push(this.bands, k, item);
-    for (const a of anchors) push(this.postings, a, item);
+    for (let i = 0; i < bandKeys.length; i++) push(this.bands, bandKeys[i] ?? 0, item);
+    for (let i = 0; i < anchors.length; i++) push(this.postings, anchors[i] ?? 0, item);
   }
 
   private isDropped(item: number): boolean {
     return ((this.dropped[item >> 16]?.[item & 0xffff] ?? 0) & 1) === 1;
   }
 
-  /** Reads the newest entries of one key within `span` ms of `time`, calling `take` for each. */
-  private read(list: readonly number[], time: number, span: number, take: (item: number) => void): void {
-    let seen = 0;
-    for (let i = list.length - 1; i >= 0 && seen < this.maxPostings; i--, seen++) {
+  /** Adds `weight` to each of the newest entries of one key within `span` ms of `time`. */
+  private read(list: readonly number[], time: number, span: number, weight: number, into: Map<number, number>): void {
+    const last = Math.max(0, list.length - this.maxPostings);
+    for (let i = list.length - 1; i >= last; i--) {
       const item = list[i] ?? -1;
-      if (Math.abs((this.times[item] ?? Infinity) - time) <= span) take(item);
+      if (Math.abs((this.times[item] ?? Infinity) - time) <= span) into.set(item, (into.get(item) ?? 0) + weight);
     }
   }
 
   /** Items sharing band keys with these, within `days` days, each with how many bands it shares. */
-  bandCandidates(time: number, bandKeys: Iterable<number>, into: Map<number, number>, days = this.windowDays): void {
+  bandCandidates(time: number, bandKeys: ArrayLike<number>, into: Map<number, number>, days = this.windowDays): void {
     const span = Math.min(days, this.windowDays) * DAY + DAY;
-    for (const k of bandKeys) {
-      const list = this.bands.get(k);
-      if (list) this.read(list, time, span, (item) => into.set(item, (into.get(item) ?? 0) + 1));
+    for (let k = 0; k < bandKeys.length; k++) {
+      const list = this.bands.get((bandKeys[k] ?? 0) | 0);
+      if (list) this.read(list, time, span, 1, into);
     }
   }
 
-  /** Items sharing anchors with these, within the window, each with the weight of what it shares. */
-  anchorCandidates(time: number, anchors: Iterable<number>, into: Map<number, number>, weightOf: (anchor: number) => number): void {
+  /** Items sharing anchors with these, within the window, each with the sum of the weights of the anchors it shares. */
+  anchorCandidates(time: number, anchors: ArrayLike<number>, weights: ArrayLike<number>, into: Map<number, number>): void {
     const span = this.windowDays * DAY + DAY;
-    for (const a of anchors) {
-      const list = this.postings.get(a);
-      if (!list) continue;
-      const w = weightOf(a);
-      if (w > 0) this.read(list, time, span, (item) => into.set(item, (into.get(item) ?? 0) + w));
+    for (let k = 0; k < anchors.length; k++) {
+      const list = this.postings.get((anchors[k] ?? 0) | 0);
+      const w = weights[k] ?? 0;
+      if (list && w > 0) this.read(list, time, span, w, into);
     }
   }
 
@@ -80,6 +84,7 @@ export class WindowIndex {
   evictBefore(time: number, retentionDays: number, keysOf: (item: number) => IndexedItem | null): number[] {
     const cutoff = Math.floor(time / DAY) - retentionDays;
     const out: number[] = [];
+    if (cutoff <= this.oldestDay) return out;
     for (const [day, items] of this.byDay) {
       if (day >= cutoff) continue;
       this.byDay.delete(day);
@@ -91,25 +96,26 @@ export class WindowIndex {
       for (const item of items) {
         const keys = keysOf(item);
         if (!keys) continue;
-        for (const k of keys.bandKeys) this.trim(this.bands, k);
-        for (const a of keys.anchors) this.trim(this.postings, a);
+        for (let k = 0; k < keys.bandKeys.length; k++) this.trim(this.bands, keys.bandKeys[k] ?? 0);
+        for (let k = 0; k < keys.anchors.length; k++) this.trim(this.postings, keys.anchors[k] ?? 0);
       }
     }
+    this.oldestDay = Math.min(Infinity, ...this.byDay.keys());
     return out;
   }
 
   private trim(map: Map<number, number[]>, key: number): void {
-    const list = map.get(key);
+    const list = map.get(key | 0);
     if (!list) return;
     let n = 0;
     while (n < list.length && this.isDropped(list[n] ?? -1)) n++;
-    if (n === list.length) map.delete(key);
+    if (n === list.length) map.delete(key | 0);
     else if (n > 0) list.splice(0, n);
   }
 }
 
 function push(map: Map<number, number[]>, key: number, item: number): void {
-  const list = map.get(key);
+  const list = map.get(key | 0);
   if (list) list.push(item);
-  else map.set(key, [item]);
+  else map.set(key | 0, [item]);
 }
