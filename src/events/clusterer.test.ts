@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EventClusterer } from './clusterer.js';
 import type { EventInput } from './event-input.js';
+import { testInput } from './event-input.test-support.js';
 
 const T0 = Date.parse('2024-03-10T08:00:00Z');
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-function post(key: string, text: string, over: Partial<EventInput> = {}): EventInput {
-  const platform = (key.split(':')[0] ?? 'telegram') as EventInput['platform'];
-  return {
-    id: key,
-    key,
-    platform,
-    source: over.source ?? `${platform}:${key.split(/[:/]/)[1] ?? 'x'}`,
-    authorName: null,
-    authorHandle: null,
-    publishedAt: T0,
-    language: 'en',
-    title: null,
-    text,
-    forwardedFrom: null,
-    replyTo: null,
-    quotes: null,
-    reposts: null,
-    links: [],
-    actors: [],
-    translation: null,
-    ...over,
-  };
-}
+const post = (key: string, text: string, over: Partial<EventInput> = {}): EventInput => testInput(key, text, T0, over);
 
 // Synthetic, background-level statements by invented groups.
 const ORIGINAL = 'بيان: تعلن سرايا الفجر عن مهرجان جماهيري في ساحة التحرير يوم الجمعة بمشاركة 1500 من أنصارها، وتدعو الجميع إلى الحضور.';

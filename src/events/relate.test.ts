@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from './event-input.js';
+import { testInput } from './event-input.test-support.js';
 import { eventFeatures } from './features.js';
 import { relate } from './relate.js';
 
@@ -8,29 +9,7 @@ const JAN1 = Date.parse('2021-01-01T09:00:00Z');
 /** Every anchor equally rare: the pairs below differ only in what the tests are about. */
 const flat = (): number => 3;
 
-function item(key: string, text: string, over: Partial<EventInput> = {}): EventInput {
-  const platform = (key.split(':')[0] ?? 'telegram') as EventInput['platform'];
-  return {
-    id: key,
-    key,
-    platform,
-    source: over.source ?? `${platform}:${key.split(/[:/]/)[1] ?? 'x'}`,
-    authorName: null,
-    authorHandle: null,
-    publishedAt: JAN1,
-    language: 'en',
-    title: null,
-    text,
-    forwardedFrom: null,
-    replyTo: null,
-    quotes: null,
-    reposts: null,
-    links: [],
-    actors: [],
-    translation: null,
-    ...over,
-  };
-}
+const item = (key: string, text: string, over: Partial<EventInput> = {}): EventInput => testInput(key, text, JAN1, over);
 
 const link = (x: EventInput, y: EventInput) => relate(eventFeatures(x), eventFeatures(y), flat);
 
