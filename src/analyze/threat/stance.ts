@@ -72,10 +72,23 @@ function negation(fired: FiredRule, cues: CueIndex, sentences: ReadonlySet<numbe
     for (const c of fired.hits) {
       if (!NEGATABLE.has(c.cls)) continue;
       if (n.to <= c.from && c.from - n.to <= 2) return reason(cues, 'negated', n, 'negator');
-      if (negationAfter && c.to <= n.from && n.from - c.to <= 2) return reason(cues, 'negated', n, 'negator');
+      if (negationAfter && c.to <= n.from && n.from - c.to <= 2 && !clauseBreak(cues, c.to, n.from)) return reason(cues, 'negated', n, 'negator');
     }
   }
   return null;
+}
+
+/**
+ * Whether a comma or the conjunction و separates token `from` (exclusive end of a cue) from token
+ * `to`: "…می‌کشیم، و هیچ محافظی…" — the negator after it belongs to the next clause.
+ */
+function clauseBreak(cues: CueIndex, from: number, to: number): boolean {
+  const { tokens, original } = cues.text;
+  const start = tokens[from - 1]?.end ?? 0;
+  const end = tokens[to]?.start ?? start;
+  if (/[,،]/.test(original.slice(start, end))) return true;
+  for (let i = from; i < to; i++) if (tokens[i]?.text === 'و') return true;
+  return false;
 }
 
 /** Is the author speaking in their own voice in the fired words (first person, imperative)? */
