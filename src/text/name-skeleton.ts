@@ -91,62 +91,166 @@ const LATIN_ABD_GLUED = /^(abd)[aeiou]{1,2}l(?=[a-z]{2})/;
 const LATIN_ALLAH = new Set(['allah', 'ullah', 'ollah', 'illah', 'alla']);
 const LATIN_DIN = new Set(['din', 'deen', 'dine', 'eddin', 'eddine', 'uddin', 'addin', 'iddin']);
 
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
 // Tokens are cut from the original text (not the normalized one) so that the article check can
 // see the bare alef of ال: أل… (Alban, Albiol) is a name, not an article. Apostrophes and ayn
 // signs stay inside a token (Kata'ib) and are dropped later by `normalize`.
-const TOKEN = /[\p{L}\p{M}\p{N}\u200c'’‘ʿʾ`´]+/gu;
+const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}\u200c'’‘ʿʾ`´]$/u;
+const HYPHEN_CHAR = /^[-‐‑–]$/;
+// Marks and tatweel, skipped when looking for the bare alef of ال.
+const MARK_CHAR = /^[\p{M}\u0640]$/u;
 const MARKS = /[\p{M}\u0640]/gu;
+const BARE_ARTICLE = /^[\u0627\u0671]ل/;
+
+// What a UTF-16 unit is to the scanner. A table filled on first use (0 = not classified yet)
+// replaces a Unicode-property regex run over every post; astral characters are tested directly.
+const SEPARATOR = 1;
+const HYPHEN = 2; // a separator that hyphenates the token before it (al-Askari, ud-Din)
+const LETTER = 3; // inside a token
+const MARK = 4; // inside a token, and invisible to the article check
+const unitClass = new Uint8Array(0x10000);
+
+function classOfUnit(unit: number): number {
+  let k = unitClass[unit] ?? 0;
+  if (k === 0) {
+    // a lone surrogate matches none of the classes, as in the u-flag regexes
+    const c = String.fromCharCode(unit);
+    k = MARK_CHAR.test(c) ? MARK : TOKEN_CHAR.test(c) ? LETTER : HYPHEN_CHAR.test(c) ? HYPHEN : SEPARATOR;
+    unitClass[unit] = k;
+  }
+  return k;
+}
+
+/** UTF-16 units taken by the token character at `i`, or 0 if there is none there. */
+function tokenCharWidth(s: string, i: number): number {
+  const unit = s.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const low = s.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return TOKEN_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  return classOfUnit(unit) >= LETTER ? 1 : 0;
+}
 
 interface RawToken {
-  /** Normalized token text. */
+  /** Normalized token text (never empty). */
   text: string;
   /** UTF-16 offsets of the token in the original string. */
   start: number;
   end: number;
   /** The original starts with a bare-alef article (ال or ٱل), not أل/إل. */
   article: boolean;
-  /** The separator that follows the token holds a hyphen (al-Askari, ud-Din). */
-  hyphenAfter: boolean;
+  /** The text holds an Arabic-script letter (else it is handled as Latin). */
+  arabic: boolean;
+  /** The separator right before the token (after any token normalizing to nothing) holds a hyphen. */
+  hyphenBefore: boolean;
+}
+
+interface TokenText {
+  text: string;
+  article: boolean;
+}
+/** A memo of raw token → normalized text, for callers that key many texts (the mentions stage). */
+export type SkeletonCache = Map<string, TokenText>;
+const CACHE_LIMIT = 200_000;
+
+/** Reads the tokens of a string one at a time, leaving out those that normalize to nothing. */
+class TokenReader {
+  private pos = 0;
+
+  constructor(
+    private readonly original: string,
+    private readonly cache: SkeletonCache | undefined,
+  ) {}
+
+  /** The next token, or undefined at the end of the string. */
+  next(): RawToken | undefined {
+    const s = this.original;
+    let pos = this.pos;
+    let hyphen = false;
+    while (pos < s.length) {
+      if (tokenCharWidth(s, pos) === 0) {
+        if (classOfUnit(s.charCodeAt(pos)) === HYPHEN) hyphen = true;
+        pos++;
+        continue;
+      }
+      const start = pos;
+      let ascii = true;
+      while (pos < s.length) {
+        const width = tokenCharWidth(s, pos);
+        if (width === 0) break;
+        if (s.charCodeAt(pos) >= 0x80) ascii = false;
+        pos += width;
+      }
+      const { text, article } = this.cachedTokenText(s.slice(start, pos), ascii);
+      if (text.length > 0) {
+        this.pos = pos;
+        return { text, article, arabic: !ascii && isArabic(text), start, end: pos, hyphenBefore: hyphen };
+      }
+      hyphen = false; // only the separator right before the next token counts
+    }
+    this.pos = pos;
+    return undefined;
+  }
+
+  private cachedTokenText(raw: string, ascii: boolean): TokenText {
+    let t = this.cache?.get(raw);
+    if (t === undefined) {
+      t = tokenText(raw, ascii);
+      if (this.cache) {
+        if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+        this.cache.set(raw, t);
+      }
+    }
+    return t;
+  }
+}
+
+/** What `normalize` makes of an ASCII token (letters, digits, ' and `): lower case, apostrophes gone. */
+function asciiTokenText(raw: string): string {
+  let lower = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x27 || c === 0x60) return raw.toLowerCase().replace(/['`]/g, '');
+    if (c >= 0x41 && c <= 0x5a) lower = true;
+  }
+  return lower ? raw.toLowerCase() : raw;
+}
+
+/** The normalized text of one raw token and whether it starts with a bare-alef article. */
+function tokenText(raw: string, ascii: boolean): TokenText {
+  if (ascii) return { text: asciiTokenText(raw), article: false };
+  // Slavic carons and acutes carry a consonant (Andrić = أندريتش) that normalize would fold away
+  const text = normalize(hasSlavicConsonant(raw) ? raw.replace(/[ćčĆČ]/g, 'ch').replace(/[šŠ]/g, 'sh').replace(/[žŽ]/g, 'zh') : raw);
+  return { text, article: startsWithBareArticle(raw) };
+}
+
+function hasSlavicConsonant(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x106 || c === 0x107 || c === 0x10c || c === 0x10d || c === 0x160 || c === 0x161 || c === 0x17d || c === 0x17e) return true;
+  }
+  return false;
+}
+
+/** Whether the token, marks and tatweel aside, starts with ال or ٱل. */
+function startsWithBareArticle(raw: string): boolean {
+  let first = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const unit = raw.charCodeAt(i);
+    // astral characters (a token holds only whole pairs) may be marks: rare, so the regexes decide
+    if (unit >= 0xd800 && unit <= 0xdfff) return BARE_ARTICLE.test(raw.replace(MARKS, ''));
+    if (classOfUnit(unit) === MARK) continue;
+    if (first >= 0) return (first === 0x627 || first === 0x671) && unit === 0x644;
+    first = unit;
+  }
+  return false;
 }
 
 function isArabic(s: string): boolean {
-  return ARABIC_LETTER.test(s);
-}
-
-const HYPHEN = /[-‐‑–]/;
-
-/** The normalized text of one raw token and whether it starts with a bare-alef article. */
-function tokenText(raw: string): { text: string; article: boolean } {
-  // Slavic carons and acutes carry a consonant (Andrić = أندريتش) that normalize would fold away
-  const text = normalize(raw.replace(/[ćčĆČ]/g, 'ch').replace(/[šŠ]/g, 'sh').replace(/[žŽ]/g, 'zh'));
-  return { text, article: /^[\u0627\u0671]ل/.test(raw.replace(MARKS, '')) };
-}
-
-/** A memo of raw token → normalized text, for callers that key many texts (the mentions stage). */
-export type SkeletonCache = Map<string, { text: string; article: boolean }>;
-const CACHE_LIMIT = 200_000;
-
-function splitTokens(original: string, cache?: SkeletonCache): RawToken[] {
-  const out: RawToken[] = [];
-  let last: RawToken | undefined;
-  let lastEnd = 0;
-  for (const m of original.matchAll(TOKEN)) {
-    if (last) last.hyphenAfter = HYPHEN.test(original.slice(lastEnd, m.index));
-    lastEnd = m.index + m[0].length;
-    let t = cache?.get(m[0]);
-    if (t === undefined) {
-      t = tokenText(m[0]);
-      if (cache) {
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(m[0], t);
-      }
-    }
-    if (t.text.length === 0) continue;
-    last = { text: t.text, article: t.article, start: m.index, end: lastEnd, hyphenAfter: false };
-    out.push(last);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x600 && c <= 0x6ff) return true;
   }
-  return out;
+  return false;
 }
 
 /** Class string of one Arabic-script chunk; `initial` when it starts a token. */
@@ -235,13 +339,6 @@ function collapse(s: string): string {
   return out;
 }
 
-/** A token after article removal, with the pieces that join into its key. */
-interface Word {
-  pieces: string[];
-  start: number;
-  end: number;
-}
-
 /** One name word: its skeleton key, its normalized text and where it is in the original string. */
 export interface SkeletonWord {
   key: string;
@@ -257,9 +354,95 @@ function stripArabicArticle(t: string): string {
 
 // Latin spellings whose letters say something else than the English reading: German sch,
 // Italian cc before e/i and South Slavic -vić written without its accent (-vic) are ش/تش in Arabic.
+// Each regex runs only on words that hold its letters.
 function respellLatin(t: string): string {
   if (!t.includes('c')) return t; // every respelling below involves a c
-  return t.replace(/sch/g, 'sh').replace(/cc(?=[ei])/g, 'ch').replace(/([aeiou]vi)c$/, '$1ch');
+  let out = t;
+  if (out.includes('sch')) out = out.replace(/sch/g, 'sh');
+  if (out.includes('cc')) out = out.replace(/cc(?=[ei])/g, 'ch');
+  if (out.endsWith('vic')) out = out.replace(/([aeiou]vi)c$/, '$1ch');
+  return out;
+}
+
+/** A Latin article dropped before the next token: spaced (al Askari) or hyphenated (ash-Shammari). */
+function isLatinArticle(t: string, hyphenAfter: boolean): boolean {
+  if (t.length > 3) return false;
+  return SPACED_ARTICLES.has(t) || (hyphenAfter && HYPHEN_ARTICLES.has(t));
+}
+
+/** A Latin word that is a whole spelling of عبد with a glued article (Abdul, Abdel, Abdur…). */
+function isLatinAbd(t: string): boolean {
+  return t.length <= 6 && t.startsWith('abd') && LATIN_ABD.test(t);
+}
+
+/** After a word with a glued عبد (عبدالرحمن, Abdulrahman), what follows it; undefined for other words. */
+function abdRest(t: string, arabic: boolean): string | undefined {
+  if (arabic) {
+    if (!t.startsWith('عبدال') || t.length <= 6) return undefined;
+    return t === 'عبدالله' ? 'الله' : stripArabicArticle(t.slice(3));
+  }
+  if (!t.startsWith('abd')) return undefined;
+  const glued = LATIN_ABD_GLUED.exec(t);
+  return glued ? t.slice(glued[0].length) : undefined;
+}
+
+/** A word that joins the word before it: الله, الدين and their Latin spellings. */
+function isTail(t: string, arabic: boolean): boolean {
+  if (arabic) return t === 'الله' || t === 'الدين';
+  return t.length >= 3 && t.length <= 6 && (LATIN_ALLAH.has(t) || LATIN_DIN.has(t));
+}
+
+/**
+ * Collects the words of one string from its tokens. A word is kept open while tokens may still
+ * join it; its pieces after the first are only held in an array for compounds (rare).
+ */
+class WordCollector {
+  readonly words: SkeletonWord[] = [];
+  private open = false;
+  private first = '';
+  private more: string[] | undefined;
+  private start = 0;
+  private end = 0;
+  /** The last word kept was a lone عبد / abd, which takes the next word in. */
+  private joinNext = false;
+
+  /** Adds a token; `next` is the token after it, if any. */
+  add(tok: RawToken, next: RawToken | undefined): void {
+    const arabic = tok.arabic;
+    let t = arabic ? tok.text : respellLatin(tok.text);
+    if (next !== undefined) {
+      if (arabic ? t === 'ال' : isLatinArticle(t, next.hyphenBefore)) return;
+      if (!arabic && next.hyphenBefore && /^ab[ou]l$/.test(t)) t = 'abu'; // Abu'l-Fadl
+    }
+    const head = arabic ? t === 'عبد' : next !== undefined && isLatinAbd(t);
+    const rest = head ? undefined : abdRest(t, arabic);
+    let piece = t;
+    if (head || rest !== undefined) piece = arabic ? 'عبد' : 'abd';
+    else if (arabic && tok.article) piece = stripArabicArticle(t);
+    if (this.open && (this.joinNext || isTail(t, arabic))) {
+      this.more ??= [];
+      this.more.push(piece);
+      if (rest !== undefined) this.more.push(rest);
+      this.end = tok.end;
+    } else {
+      this.flush();
+      this.open = true;
+      this.first = piece;
+      this.more = rest === undefined ? undefined : [rest];
+      this.start = tok.start;
+      this.end = tok.end;
+    }
+    this.joinNext = head;
+  }
+
+  /** Emits the open word, unless its key is empty (a lone vowel). */
+  flush(): void {
+    if (!this.open) return;
+    this.open = false;
+    const pieces = this.more === undefined ? undefined : [this.first, ...this.more];
+    const key = pieces === undefined ? singleKey(this.first) : wordKey(pieces);
+    if (key.length > 0) this.words.push({ key, text: pieces === undefined ? this.first : pieces.join(' '), start: this.start, end: this.end });
+  }
 }
 
 /**
@@ -268,65 +451,31 @@ function respellLatin(t: string): string {
  * vowel) are left out.
  */
 export function skeletonWords(name: string, cache?: SkeletonCache): SkeletonWord[] {
-  const raw = splitTokens(name, cache);
-  const words: Word[] = [];
-  let joinNext = false;
-  for (let i = 0; i < raw.length; i++) {
-    const tok = raw[i];
-    if (tok === undefined) continue;
-    const hasNext = i + 1 < raw.length;
-    const arabic = isArabic(tok.text);
-    let t = arabic ? tok.text : respellLatin(tok.text);
-    if (hasNext) {
-      if (arabic && t === 'ال') continue;
-      if (!arabic && (SPACED_ARTICLES.has(t) || (tok.hyphenAfter && HYPHEN_ARTICLES.has(t)))) continue;
-      if (!arabic && tok.hyphenAfter && /^ab[ou]l$/.test(t)) t = 'abu'; // Abu'l-Fadl
-    }
-    const prev = words[words.length - 1];
-    const isTail = arabic ? t === 'الله' || t === 'الدين' : LATIN_ALLAH.has(t) || LATIN_DIN.has(t);
-    let pieces: string[];
-    let head = false;
-    if (arabic) {
-      if (t === 'عبد') {
-        pieces = ['عبد'];
-        head = true;
-      } else if (t.startsWith('عبدال') && t.length > 6) {
-        pieces = ['عبد', t === 'عبدالله' ? 'الله' : stripArabicArticle(t.slice(3))];
-      } else {
-        pieces = [t === 'الله' || !tok.article ? t : stripArabicArticle(t)];
-      }
-    } else if (LATIN_ABD.test(t) && hasNext) {
-      pieces = ['abd'];
-      head = true;
-    } else {
-      const glued = LATIN_ABD_GLUED.exec(t);
-      pieces = glued ? ['abd', t.slice(glued[0].length)] : [t];
-    }
-    if (prev !== undefined && (joinNext || isTail)) {
-      prev.pieces.push(...pieces);
-      prev.end = tok.end;
-    } else words.push({ pieces, start: tok.start, end: tok.end });
-    joinNext = head;
+  const reader = new TokenReader(name, cache);
+  const collector = new WordCollector();
+  // one token of lookahead: whether a token is an article depends on the one after it
+  for (let tok = reader.next(); tok !== undefined; ) {
+    const next = reader.next();
+    collector.add(tok, next);
+    tok = next;
   }
-  const out: SkeletonWord[] = [];
-  for (const w of words) {
-    const single = w.pieces.length === 1 ? (w.pieces[0] ?? '') : undefined;
-    // one-piece words (nearly all) are memoized: the same key string comes back for the same
-    // word, which also spares hashing it again in the callers' maps
-    let key = single === undefined ? undefined : singleKeys.get(single);
-    if (key === undefined) {
-      key = wordKey(w.pieces);
-      if (single !== undefined) {
-        if (singleKeys.size >= CACHE_LIMIT) singleKeys.clear();
-        singleKeys.set(single, key);
-      }
-    }
-    if (key.length > 0) out.push({ key, text: single ?? w.pieces.join(' '), start: w.start, end: w.end });
-  }
-  return out;
+  collector.flush();
+  return collector.words;
 }
 
+// One-piece words (nearly all) are memoized: the same key string comes back for the same word,
+// which also spares hashing it again in the callers' maps.
 const singleKeys = new Map<string, string>();
+
+function singleKey(piece: string): string {
+  let key = singleKeys.get(piece);
+  if (key === undefined) {
+    key = wordKey([piece]);
+    if (singleKeys.size >= CACHE_LIMIT) singleKeys.clear();
+    singleKeys.set(piece, key);
+  }
+  return key;
+}
 
 function wordKey(pieces: string[]): string {
   let key = '';
