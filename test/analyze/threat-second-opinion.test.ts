@@ -49,7 +49,7 @@ describe.each<DialectName>(['sqlite', 'postgres'])('threat second opinion on %s'
     expect(summary.disagreed).toEqual([{ key: threat.draft.key, disagreements: ['is_threat: rules true, model false', 'stance: rules original, model quoting'] }]);
     expect(summary.failed).toEqual([{ key: broken.draft.key, error: expect.stringMatching(/without a JSON object/) as unknown }]);
     const stored = (await getStageResults(db, threat.id)).find((s) => s.stage === SECOND_OPINION_STAGE.name)?.output as StoredSecondOpinion;
-    expect(stored).toMatchObject({ agree: false, rules: 'threat@1', opinion: { is_threat: false, stance: 'quoting', model: 'mock' } });
+    expect(stored).toMatchObject({ agree: false, rules: `threat@${threatStage.version}`, opinion: { is_threat: false, stance: 'quoting', model: 'mock' } });
     // The rules' assessment is untouched.
     expect((await getThreat(db, threat.id))?.isThreat).toBe(true);
     // A second run asks only about what is still missing (the failed one).
