@@ -4,7 +4,8 @@
 // variants, precision on names that are not listed, Rasad next to a plain Jaro-Winkler baseline
 // (talisman, lower-cased names) on the same queries; resolves/s, mention extraction posts/s on the
 // demo corpus, and the founding scenario's spellings. Ends with one JSON line of the figures.
-// --n sets the sample sizes (default 300: the whole bench runs in under 3 minutes on 2 cores).
+// --n sets the sample sizes (default 300: the whole bench runs in under 3 minutes on 2 cores);
+// --misses M how many misses to print per row (default 15).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,7 @@ const TSV = path.join(SHARED, 'data/translit-dev/ar2en-first-half.tsv');
 const NEGATIVES = path.resolve(import.meta.dirname, 'fixtures/non-listed-names.txt');
 const N = Math.max(10, Number(arg('n', '300')));
 const SEED = Number(arg('seed', '1'));
+const MISSES = Math.max(0, Number(arg('misses', '15')));
 // Word-by-word Levenshtein similarity from which a hidden alias counts as a spelling of a remaining
 // one (actors-eval.ts isCrossSpelling): Muhammad/Mohammed 0.75 and Gaddafi/Qaddafi 0.86 pass,
 // Abdul/Abu 0.6 and Rahman/Ahmad 0.67 do not.
@@ -246,10 +248,10 @@ async function main(): Promise<void> {
       const names = [...new Set([...o.q.expected].flatMap((id) => left.get(id) ?? []))];
       return `${o.q.entity}, which keeps: ${names.slice(0, 6).join(' / ')}${names.length > 6 ? ' / …' : ''}`;
     };
-    printMisses('rasad misses, cross-spelling', rows(hiddenOut, 'cross-spelling'), leftOf, 15);
-    printMisses('rasad misses, cross-script', hiddenOut.filter(crossScriptRows), leftOf, 15);
-    printMisses('rasad misses, generated variants', variantOut, (o) => `${o.q.entity} (the list name it was made from)`, 15);
-    printMisses('rasad false matches on non-listed names', negativeOut, () => 'nothing', 40);
+    printMisses('rasad misses, cross-spelling', rows(hiddenOut, 'cross-spelling'), leftOf, MISSES);
+    printMisses('rasad misses, cross-script', hiddenOut.filter(crossScriptRows), leftOf, MISSES);
+    printMisses('rasad misses, generated variants', variantOut, (o) => `${o.q.entity} (the list name it was made from)`, MISSES);
+    printMisses('rasad false matches on non-listed names', negativeOut, () => 'nothing', Math.max(MISSES, 40));
 
     // ---- throughput
     const queries = all.map((o) => o.q.query);

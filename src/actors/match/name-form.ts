@@ -42,7 +42,9 @@ const STOP = new Set([
   'sheikh', 'shaykh', 'sheik', 'shaikh', 'cheikh', 'sayyid', 'sayyed', 'sayed', 'syed', 'seyed', 'seyyed', 'mullah',
   'mulla', 'haji', 'hajji', 'hajj', 'al-hajj', 'imam', 'dr', 'mr', 'mrs', 'ms', 'general', 'gen', 'colonel', 'col',
   'brigadier', 'commander', 'prof', 'professor', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'maulawi',
-  'شيخ', 'سيد', 'حاج', 'دكتور', 'ملا', 'مولوی', 'مولوي',
+  'شيخ', 'سيد', 'حاج', 'حاجي', 'الحاج', 'دكتور', 'ملا', 'مولوی', 'مولوي',
+  // Pashto "of" and "and", inside Afghan company and group names (د حاجی بصیر او …)
+  'د', 'او',
 ]);
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -66,29 +68,37 @@ function collapse(s: string): string {
 /** Memo of readings: Arabic words by their raw form (romanized), Latin ones by normalized text. */
 const readings = new Map<string, string>();
 
-/** Letters only, articles dropped: what two readings of one word are compared on. */
+/**
+ * Letters only, articles dropped: what two readings of one word are compared on. The vowel that
+ * links a name to a final Allah is case grammar spelled any way (Abdullah, Abdallah, Abd Allah,
+ * عبد الله; Hizbullah, Hezbollah), so it is dropped like an article.
+ */
 function latinLetters(s: string): string {
-  return s.toLowerCase().replace(/\b(?:al|el|ul|il|ad|as|ash|at|ath|ar|az|an|ud|ur)-/g, '').replace(/[^a-z]/g, '');
+  return s
+    .toLowerCase()
+    .replace(/\b(?:al|el|ul|il|ad|as|ash|at|ath|ar|az|an|ud|ur)-/g, '')
+    .replace(/[^a-z]/g, '')
+    .replace(/(?<=[^aeiou])[aeiou]+llah?$/, 'lah');
 }
 
 // Latin letters folded to one per consonant class (the key already says the consonants agree;
-// the shape compares the vowels around them): q/k/c, dh/d, th/t, sh/ch, ph/v/f, p/b, g/j.
+// the shape compares the vowels around them): q/k/c, dh/d, th/t, sh/ch/tch, ph/v/f, p/b, g/j/dj.
 const FOLD: ReadonlyArray<[RegExp, string]> = [
-  [/dh/g, 'd'], [/th/g, 't'], [/kh/g, 'x'], [/gh/g, 'j'], [/sh|ch/g, 'c'], [/ph/g, 'f'],
+  [/t(?=[cs]h)/g, ''], [/dj/g, 'j'], [/dh/g, 'd'], [/th/g, 't'], [/kh/g, 'x'], [/gh/g, 'j'], [/sh|ch/g, 'c'], [/ph/g, 'f'],
   [/q|ck|c(?![eiy])/g, 'k'], [/c/g, 's'], [/v/g, 'f'], [/p/g, 'b'], [/g/g, 'j'],
 ];
 
 /**
  * The vowel shape of a Latin reading: consonants folded as above, doubled letters single, vowel
  * runs (and y/w used as vowels: Zayd, Aly, Daoud) one `a`, except a final i (nisba: Askari,
- * Askary, العسكري) or u, which keep their quality; a final -ah or -eh (ta marbuta: Qaidah) loses
- * its h. Youssef and Yusuf, Mohamed and Muhammad, Qais and Kays come out the same; Salah and
- * Syawal, Soleimani and Souleiman, Jazeera and Jazairi do not.
+ * Askary, العسكري) or u, which keep their quality; a final h after a vowel (ta marbuta, ح, ه:
+ * Qaidah, Saleh, Salih, صالح) goes, and the vowel before it stays `a`, since romanizations write
+ * that ending -ah, -eh or -ih alike. Youssef and Yusuf, Mohamed and Muhammad, Qais and Kays come
+ * out the same; Salah and Syawal, Soleimani and Souleiman, Jazeera and Jazairi do not.
  */
 export function readingShape(latin: string): string {
   let s = latin;
   for (const [from, to] of FOLD) s = s.replace(from, to);
-  s = s.replace(/([ae])h$/, '$1');
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charAt(i);
@@ -101,7 +111,7 @@ export function readingShape(latin: string): string {
     else if (/[aeiou]/.test(c)) c = last && (c === 'i' || c === 'u') ? c : last && /[ei]/.test(c) && /[ei]/.test(next) ? 'i' : 'a';
     if (out.charAt(out.length - 1) !== c) out += c;
   }
-  return out.replace(/a([iu])$/, '$1');
+  return out.replace(/a([iu])$/, '$1').replace(/(?<=.a)h$/, '');
 }
 
 function latinReading(raw: string, text: string, arabic: boolean): string {

@@ -56,6 +56,10 @@ const MIN_COMPACT_READING = 0.8;
 const SIM_CLASH = 0.75;
 const SIM_SHORT_CLASH = 0.6;
 const SIM_TRANSLATION = 0.9;
+/** Two script forms whose keys are one sound-alike swap apart (see `wordSimilarity`). */
+const SIM_SCRIPT_SWAP = 0.9;
+/** A word of an organisation's name in the singular for the plural or back (`isPluralOf`). */
+const SIM_PLURAL = 0.9;
 const NEAR_FACTOR = 0.92;
 const SIM_OTHER_ALIAS = 0.85;
 const REORDER_FACTOR = 0.97;
@@ -75,13 +79,57 @@ function readingSimilarity(a: string, b: string): number {
 }
 
 
+/** Where a reading has vowels: each vowel as `a`, each consonant (glides included) as `C`. */
+function vowelFrame(reading: string): string {
+  return reading.replace(/[aiu]/g, 'a').replace(/[^a]/g, 'C');
+}
+
+/** Whether `inner` can be had from `outer` by leaving letters out. */
+function isSubsequence(inner: string, outer: string): boolean {
+  let k = 0;
+  for (let i = 0; i < outer.length && k < inner.length; i++) if (outer.charAt(i) === inner.charAt(k)) k++;
+  return k === inner.length;
+}
+
+/**
+ * Unvocalized Arabic writes long vowels only, so the reading romanized from it lacks the short
+ * vowels and the glides a Latin spelling gives (نظر Nazr for Nazir, انور Anur for Anwar, نیازی
+ * Niyazi for Nyazi): across scripts, the Arabic word's vowels need only appear in the Latin
+ * spelling's, in order, with its final vowel (a nisba -i, a final -u) the same. The consonants are
+ * the key's business.
+ */
+export function readsAcrossScripts(q: NameToken, a: NameToken): boolean {
+  if (q.arabic === a.arabic) return false;
+  return q.arabic ? arabicFitsLatin(q.latin, a.latin) : arabicFitsLatin(a.latin, q.latin);
+}
+
+/** The reading check of `readsAcrossScripts`, on the readings (of a word or of a name run together). */
+function arabicFitsLatin(arabic: string, latin: string): boolean {
+  const final = (r: string): string => (/[iu]$/.test(r) ? r.charAt(r.length - 1) : '');
+  return final(arabic) === final(latin) && isSubsequence(vowelFrame(arabic), vowelFrame(latin));
+}
+
+/**
+ * Whether a name written as one word reads like the query run together: closely within a script;
+ * across scripts, with the Arabic vowels found in the Latin spelling (طه حسين is not Tahsin).
+ */
+function compactReadsAlike(ctx: QueryContext, alias: IndexedAlias): boolean {
+  const queryArabic = ctx.form.tokens[0]?.arabic ?? false;
+  const aliasArabic = alias.form.tokens[0]?.arabic ?? false;
+  if (queryArabic === aliasArabic) return readingSimilarity(ctx.joinedReading, alias.joinedReading) >= MIN_COMPACT_READING;
+  return queryArabic ? arabicFitsLatin(ctx.joinedReading, alias.joinedReading) : arabicFitsLatin(alias.joinedReading, ctx.joinedReading);
+}
+
 /**
  * Same skeleton, but are they the same word? The skeleton drops vowels and final ي, so the Latin
  * readings are checked too: Salah and Syawal (both SL), Oscar and Askari (both ASKR), PMU and BMI
- * share a key but not a name; Soleimani (nisba, final -i) is not Souleiman.
+ * share a key but not a name; Soleimani (nisba, final -i) is not Souleiman. Across scripts the
+ * Arabic reading is checked against the Latin one for what Arabic writes (`readsAcrossScripts`),
+ * except for common given names, whose spellings must read alike (محمود is not Muhammad).
  */
 export function sameKeySimilarity(q: NameToken, a: NameToken, commonName = false, particle = false): number {
   if (q.latin === a.latin || particle) return SIM_VARIANT;
+  if (!commonName && readsAcrossScripts(q, a)) return SIM_VARIANT;
   const clash = q.key.length <= 2 ? SIM_SHORT_CLASH : SIM_CLASH;
   // short words and common given names must read alike exactly (Mahmoud is not Muhammad)
   if (commonName || Math.min(q.latin.length, a.latin.length) <= 4) return clash;
@@ -101,6 +149,8 @@ export interface QueryContext {
   swaps: Array<Map<string, number> | undefined>;
   /** Every content word is a common given name (see `AliasScore.commonOnly`). */
   commonOnly: boolean;
+  /** Per token: a common given name (see `NameIndex.isCommonGivenName`). */
+  commonGiven: boolean[];
   contentWords: number;
   joinedReading: string;
 }
@@ -114,13 +164,40 @@ export function queryContext(index: NameIndex, form: NameForm): QueryContext {
     near: form.tokens.map((t) => (t.stop ? undefined : index.near(t.key))),
     swaps: form.tokens.map((t) => (t.stop ? undefined : index.swaps(t.key))),
     commonOnly: content.every(index.isCommonName),
+    commonGiven: form.tokens.map(index.isCommonGivenName),
     contentWords: content.length,
     joinedReading: joinedReading(form),
   };
 }
 
+/** Arabic letters that romanizations write with more than one consonant: ض ذ ظ as d, z or dh, ث as th or s, ق as q or g. */
+const VARIABLY_READ = /[ضذظثق]/;
+
+/**
+ * Two script forms of one word whose keys are one sound-alike swap apart (see `NameIndex.swaps`):
+ * a consonant swapped only when the Arabic word has a letter read more than one way (ض and ذ as z
+ * in Persian and Urdu: عوض Ewaz; ق as g: قاسمي Gasmi; not ش as s); a letter added or dropped (a
+ * glued article: الصيد Elsseid; a written ة or final ه: طه Taha) always. The vowels must agree as
+ * `readsAcrossScripts` asks.
+ */
+function swapAcrossScripts(q: NameToken, a: NameToken): boolean {
+  const arabic = q.arabic ? q : a;
+  if (q.key.length === a.key.length && !VARIABLY_READ.test(arabic.text)) return false;
+  return readsAcrossScripts(q, a);
+}
+
+/**
+ * One Latin word the plural of the other (SHIP and SHIPS, SECOUR and SECOURS): organisations are
+ * listed with either; people's names have no plural (Idris is not Idri), so only for them.
+ */
+export function isPluralOf(q: NameToken, a: NameToken): boolean {
+  if (q.arabic || a.arabic || Math.abs(q.key.length - a.key.length) !== 1) return false;
+  const [one, many] = q.key.length < a.key.length ? [q, a] : [a, q];
+  return one.key.length >= 2 && many.key === `${one.key}S` && many.text === `${one.text}s`;
+}
+
 /** How query word `i` meets an alias word. */
-function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken): [number, WordRelation] {
+function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken, organisation: boolean): [number, WordRelation] {
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
   if (q.key === a.key) {
     if (q.text === a.text) return [1, 'same'];
@@ -129,6 +206,10 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
   }
   if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
     return [SIM_TRANSLATION, 'translation'];
+  }
+  if (organisation && isPluralOf(q, a)) return [SIM_PLURAL, 'near'];
+  if (q.arabic !== a.arabic && ctx.swaps[i]?.has(a.key) === true && !ctx.commonGiven[i] && !index.isCommonGivenName(a) && swapAcrossScripts(q, a)) {
+    return [SIM_SCRIPT_SWAP, 'script'];
   }
   const near = ctx.near[i]?.get(a.key) ?? ctx.swaps[i]?.get(a.key) ?? 0;
   // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
@@ -165,7 +246,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     const qt = q[i];
     for (let j = 0; j < a.length; j++) {
       const at = a[j];
-      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, ctx, i, qt, at);
+      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, ctx, i, qt, at, !alias.person);
       SIMS[i * a.length + j] = sim;
       RELS[i * a.length + j] = relation;
     }
@@ -256,7 +337,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     query.compact === alias.form.compact &&
     ctx.contentWords !== alias.contentWords &&
     words.score < SCORE_COMPACT * confidence &&
-    readingSimilarity(ctx.joinedReading, alias.joinedReading) >= MIN_COMPACT_READING
+    compactReadsAlike(ctx, alias)
   ) {
     return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact' };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RegistryActor } from '../../store/actor.repository.js';
 import { createResolver } from './resolver.js';
 import { testRegistry } from './test-registry.test-support.js';
 
@@ -115,5 +116,60 @@ describe('createResolver', () => {
     expect(resolver.resolve('Soleimani', { limit: 1 }).length).toBeLessThanOrEqual(1);
     expect(resolver.resolve('  ')).toEqual([]);
     expect(resolver.resolve('!!!')).toEqual([]);
+  });
+});
+
+describe('createResolver: spelling rules across scripts and list conventions', () => {
+  const alias = (name: string): RegistryActor['aliases'][number] => ({ alias: name, kind: 'aka', confidence: 1, script: /[\u0600-\u06ff]/.test(name) ? 'Arab' : 'Latn' });
+  const actor = (id: string, kind: RegistryActor['kind'], canonical: string, aliases: string[] = []): RegistryActor => ({
+    id,
+    kind,
+    canonicalName: canonical,
+    designations: [],
+    aliases: aliases.map(alias),
+    affiliated: [],
+  });
+  const rules = createResolver([
+    ...testRegistry(),
+    actor('noorzai', 'person', 'فیض الله نورزی'),
+    actor('ewaz', 'person', 'ولی محمد عوض'),
+    actor('ttp', 'group', 'تحریک طالبان پاکستان'),
+    actor('karim', 'person', 'Haji Karim'),
+    actor('tahsin', 'person', 'TAHSIN'),
+    actor('huerta', 'person', 'LOPEZ HUERTA, Arnoldo'),
+    actor('atlas', 'organization', 'ATLAS SHIPS MANAGEMENT'),
+    actor('sami', 'person', 'ELSSEID, Sami Ben Khamis'),
+  ]);
+  const first = (name: string): string | undefined => rules.resolve(name)[0]?.actorId;
+
+  it('reads ض as z, as Persian and Urdu do (Faizullah, فیض الله; Ewaz, عوض)', () => {
+    expect(first('Faizullah Noorzai')).toBe('noorzai');
+    expect(first('Wali Mohammad Ewaz')).toBe('ewaz');
+  });
+
+  it('reads a name without the acronym the list puts in parentheses', () => {
+    expect(first('Tehrik-e Taliban Pakistan (TTP)')).toBe('ttp');
+  });
+
+  it('finds a name written with the article glued on in the other script (Elsseid, الصيد)', () => {
+    expect(first('سامي بن خميس الصيد')).toBe('sami');
+  });
+
+  it('does not take one common given name for a person', () => {
+    expect(rules.resolve('Karim')).toEqual([]);
+    expect(rules.resolve('Kareem')).toEqual([]);
+  });
+
+  it('does not take two Arabic words for one Latin word that merely reads close (طه حسين, Tahsin)', () => {
+    expect(rules.resolve('طه حسين')).toEqual([]);
+  });
+
+  it('needs a lone surname to carry a fair share of the name', () => {
+    expect(rules.resolve('Huerta')).toEqual([]);
+    expect(first('Lopez Huerta')).toBe('huerta');
+  });
+
+  it('matches a word of an organisation in the singular or the plural', () => {
+    expect(first('Atlas Ship Management')).toBe('atlas');
   });
 });

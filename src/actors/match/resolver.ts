@@ -22,6 +22,13 @@ const PARTIAL_QUERY = 0.95;
  */
 const PARTIAL_INFORMATION = 0.74;
 const PARTIAL_RAREST = 0.57;
+/**
+ * How much more than a lone word gives the rest of the name may weigh (information, as above):
+ * a surname or a group's distinctive word outweighs common given names and particles (ratio
+ * below 1: Soleimani, al-Muhandis, الحشد), a word from the middle of a longer name does not
+ * (about 1.7 for Jazeera in القاعدة في جزيرة العرب).
+ */
+const LONE_WORD_SHARE = 1.5;
 /** Candidates this far below the best are near-misses, not answers. */
 const DOMINANCE_MARGIN = 0.25;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
@@ -36,10 +43,13 @@ function isFull(s: AliasScore): boolean {
 /**
  * A name made only of common given names (Mahmoud Abbas, Mohamed Salah) is accepted only in the
  * alias's own order, every word the same name (a spelling variant or another script at most):
- * no near spellings, translations or reordering.
+ * no near spellings, translations or reordering; and never one such name alone.
  */
 function plainEnough(s: AliasScore): boolean {
-  if (!s.commonOnly || s.basis === 'exact') return true;
+  if (!s.commonOnly) return true;
+  // one common given name alone (Karim, Abdul Rahman) names no one in particular, however spelled
+  if (s.matches.filter((m) => !m.query.stop).length + s.extra.length <= 1) return false;
+  if (s.basis === 'exact') return true;
   return !s.reordered && s.matches.every((m) => m.relation === 'same' || m.relation === 'variant' || m.relation === 'script');
 }
 
@@ -53,8 +63,12 @@ function plainEnough(s: AliasScore): boolean {
 function partialHolds(s: AliasScore): boolean {
   if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'clash' || m.relation === 'other-alias')) return false;
   // one word: a person's surname or nisba (never a lone given name); any rare word of a group's
-  // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah)
-  if (s.matches.length === 1) return (s.lastWord || !s.person) && s.matches[0]?.relation !== 'translation';
+  // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah),
+  // carrying a fair share of the name: the words left out weigh at most LONE_WORD_SHARE times
+  // as much (Muhandis for Abu Mahdi al-Muhandis; not Jazeera for al-Qaida fi Jazirat al-Arab)
+  if (s.matches.length === 1) {
+    return (s.lastWord || !s.person) && s.matches[0]?.relation !== 'translation' && s.missingInformation <= LONE_WORD_SHARE * s.information;
+  }
   // a group's name keeps its order (Pakistan Muslim League is not Milli Muslim League Pakistan)
   if (s.reordered && !s.person) return false;
   return s.missingInformation <= 0.5 * s.information;
@@ -232,6 +246,20 @@ function mergeRanked(index: NameIndex, a: AliasScore[], b: AliasScore[]): AliasS
   return [...best.values()].sort((x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]));
 }
 
+/** Ranks one name; "SURNAME, Given" as lists write people is also read in running order, the better kept. */
+function rankName(index: NameIndex, scratch: Scratch, name: string, form: NameForm): AliasScore[] {
+  const ranked = rankActors(index, scratch, form);
+  const comma = name.indexOf(',');
+  if (comma <= 0 || name.indexOf(',', comma + 1) >= 0 || name.slice(comma + 1).trim() === '') return ranked;
+  const natural = rankActors(index, scratch, nameForm(`${name.slice(comma + 1)} ${name.slice(0, comma)}`, index.cache));
+  return mergeRanked(index, ranked, natural);
+}
+
+/** The name with its parenthesized parts left out (the name itself when it has none). */
+export function withoutParentheses(name: string): string {
+  return name.replace(/\s*\([^()]*\)/g, '').trim();
+}
+
 /** Which of the ranked candidates are answers: acceptable on their own and not dominated. */
 export function acceptance(ranked: AliasScore[]): boolean[] {
   const best = ranked.find(acceptable);
@@ -260,12 +288,13 @@ export function createResolver(actors: RegistryActor[]): ActorResolver {
       const limit = options.limit ?? 10;
       const query = nameForm(name, index.cache);
       if (query.tokens.length === 0) return [];
-      let ranked = rankActors(index, scratch, query);
-      // "SURNAME, Given" as lists write people: also read in running order, keep the better
-      const comma = name.indexOf(',');
-      if (comma > 0 && name.indexOf(',', comma + 1) < 0 && name.slice(comma + 1).trim() !== '') {
-        const natural = rankActors(index, scratch, nameForm(`${name.slice(comma + 1)} ${name.slice(0, comma)}`, index.cache));
-        ranked = mergeRanked(index, ranked, natural);
+      let ranked = rankName(index, scratch, name, query);
+      // "TEHRIK-E TALIBAN PAKISTAN (TTP)": lists add an acronym or a gloss in parentheses that
+      // other spellings of the name leave out, so the name is also read without it
+      const bare = withoutParentheses(name);
+      if (bare !== name) {
+        const bareForm = nameForm(bare, index.cache);
+        if (bareForm.tokens.length > 0) ranked = mergeRanked(index, ranked, rankName(index, scratch, bare, bareForm));
       }
       const accepted = acceptance(ranked);
       const out: ResolveCandidate[] = [];

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { nameForm } from './name-form.js';
+
+function reading(word: string): string | undefined {
+  return nameForm(word).tokens[0]?.latin;
+}
+
+describe('nameForm readings', () => {
+  it('reads a final -eh, -ih and ح alike (Saleh, Salih, صالح)', () => {
+    expect(reading('Saleh')).toBe(reading('Salih'));
+    expect(reading('صالح')).toBe(reading('Saleh'));
+    expect(reading('Faleh')).toBe(reading('الفالح'));
+  });
+
+  it('reads French dj and tch as j and ch (Djamel, Tchad)', () => {
+    expect(reading('Djamel')).toBe(reading('Jamal'));
+    expect(reading('Tchad')).toBe(reading('Chad'));
+  });
+
+  it('drops the vowel that links a name to Allah (Abdullah, Abd Allah, عبد الله)', () => {
+    expect(reading('Abdullah')).toBe(reading('Abd Allah'));
+    expect(reading('عبد الله')).toBe(reading('Abdallah'));
+    expect(reading('Allah')).not.toBe(reading('Lah'));
+  });
+
+  it('treats Arabic-script titles and Pashto function words as function words', () => {
+    const stops = nameForm('د حاجی بصیر او زرجمیل').tokens.map((t) => t.stop);
+    expect(stops).toEqual([true, true, false, true, false]);
+  });
+});
