@@ -7,9 +7,9 @@
 import type { EventInput } from './event-input.js';
 import { ANCHOR_KINDS, eventFeatures, SPECIFIC, type EventFeatures } from './features.js';
 import { hashString } from './hash.js';
-import { matchKey } from './links.js';
 import { bandKeys } from './minhash.js';
 import { anchorMass, conflicts, relate, type Link } from './relate.js';
+import { Tally, topK } from './tally.js';
 import { WindowIndex } from './window-index.js';
 
 export interface ClustererOptions {
@@ -57,6 +57,8 @@ export class EventClusterer {
   private readonly df = new Map<number, number>();
   /** Band keys of the items in memory (null once evicted), computed once per item. */
   private readonly bandsOf: Array<Uint32Array | null> = [];
+  /** Scratch scores of the candidates of the item being placed. */
+  private readonly tally = new Tally();
   private live = 0;
   private newest = -Infinity;
   /** Event ids that disappeared into another event during this session: [retired, kept]. */
@@ -154,12 +156,13 @@ export class EventClusterer {
       const j = this.keys.get(key);
       if (j !== undefined) candidates.add(j);
     }
-    for (const j of this.pointedBy.get(matchKey(f.input.key)) ?? []) candidates.add(j);
+    for (const j of this.pointedBy.get(f.matchKey) ?? []) candidates.add(j);
     const direct = new Set(candidates);
     if (Number.isFinite(time)) {
-      const banded = new Map<number, number>();
-      this.index.bandCandidates(time, bands, banded, NEAR_DUPLICATE_DAYS);
-      for (const j of topK(banded, this.opts.maxCandidates)) candidates.add(j);
+      const tally = this.tally;
+      tally.clear();
+      this.index.bandCandidates(time, bands, tally, NEAR_DUPLICATE_DAYS);
+      for (const j of topK(tally, this.opts.maxCandidates)) candidates.add(j);
       // Candidates through the item's rarest anchors only (common ones name no particular story),
       // in two pools, so that a report in another language, which shares a count, a place or a
       // name but few words, is not crowded out by same-language posts that share many words.
@@ -167,42 +170,45 @@ export class EventClusterer {
       const rare = rareAnchors(f, counts, cap);
       // A report naming @handle or linking t.me/<channel> looks among that account's own posts
       // (a post's "follow us" link to its own channel names no source).
-      const self = f.input.authorHandle?.toLowerCase();
-      const named = [...f.handles, ...f.accounts.map((a) => a.slice(a.indexOf(':') + 1))].filter((h) => h !== self);
+      const self = f.handleKey;
+      const named = f.handles.length + f.accounts.length === 0 ? [] : [...f.handles, ...f.accounts.map((a) => a.slice(a.indexOf(':') + 1))].filter((h) => h !== self);
       if (named.length > 0) {
-        const own = new Map<number, number>();
-        this.index.anchorCandidates(time, named.map(authorKey), new Float64Array(named.length).fill(1), own);
-        for (const j of own.keys()) candidates.add(j);
+        tally.clear();
+        this.index.anchorCandidates(time, named.map(authorKey), new Float64Array(named.length).fill(1), tally);
+        for (const j of tally.items) candidates.add(j);
       }
       for (const pool of [rare.filter((r) => r.specific), rare.filter((r) => !r.specific)]) {
-        const scored = new Map<number, number>();
         const top = pool.slice(0, CANDIDATE_ANCHORS);
+        tally.clear();
         this.index.anchorCandidates(
           time,
           top.map((r) => f.anchors[r.k] ?? 0),
           top.map((r) => rarity[r.k] ?? 0),
-          scored,
+          tally,
         );
-        for (const j of topK(scored, this.opts.maxCandidates)) candidates.add(j);
+        for (const j of topK(tally, this.opts.maxCandidates)) candidates.add(j);
       }
     }
     // Per event: its best link, strengthened a little by further members it also matches (an item
     // that echoes several reports of one happening belongs with them more surely than with one).
-    const perEvent = new Map<number, { best: MemberLink; more: number[] }>();
+    const perEvent = new Map<number, { best: Link; to: number; more: number[] }>();
     const contradicted = new Set<number>();
     for (const j of candidates) {
       const g = this.features[j];
       if (!g || g.input.key === f.input.key) continue;
       const clash = conflicts(f, g);
       const link = relate(f, g, this.rarity, clash);
-      if (f.input.language !== null && g.input.language === f.input.language && clash > 0) contradicted.add(this.find(j));
-      if (!link) continue;
+      const sameLanguage = f.input.language !== null && g.input.language === f.input.language;
+      if (!link && !(sameLanguage && clash > 0)) continue;
       const root = this.find(j);
+      if (sameLanguage && clash > 0) contradicted.add(root);
+      if (!link) continue;
       const seen = perEvent.get(root);
-      if (!seen) perEvent.set(root, { best: { ...link, to: j }, more: [] });
+      if (!seen) perEvent.set(root, { best: link, to: j, more: [] });
       else if (link.score > seen.best.score) {
         seen.more.push(seen.best.score);
-        seen.best = { ...link, to: j };
+        seen.best = link;
+        seen.to = j;
       } else seen.more.push(link.score);
     }
     // An explicit link (a retweet, forward, reply, quote, link to the post) outranks any likeness.
@@ -211,10 +217,10 @@ export class EventClusterer {
       // Across languages only names and counts carry over, so a likeness to a translation or a
       // report yields to a post in the item's own language that tells another count, place, actor
       // or day: the same words are compared there, and they say it is another happening.
-      .filter(([root, { best }]) => !contradicted.has(root) || direct.has(best.to) || this.features[best.to]?.input.language === f.input.language)
-      .map(([, { best, more }]) => {
+      .filter(([root, { to }]) => !contradicted.has(root) || direct.has(to) || this.features[to]?.input.language === f.input.language)
+      .map(([, { best, to, more }]) => {
         const [s2 = 0, s3 = 0] = more.sort((a, b) => b - a);
-        return { ...best, score: Math.min(1, best.score + (1 - best.score) * SUPPORT * (s2 + s3)) };
+        return { ...best, to, score: Math.min(1, best.score + (1 - best.score) * SUPPORT * (s2 + s3)) };
       })
       .sort((a, b) => Number(direct.has(b.to)) - Number(direct.has(a.to)) || b.score - a.score);
   }
@@ -245,7 +251,7 @@ export class EventClusterer {
     this.parent.push(i);
     this.links.push(null);
     this.bandsOf.push(bands);
-    this.keys.set(matchKey(f.input.key), i);
+    this.keys.set(f.matchKey, i);
     for (const key of f.pointsAt.keys()) {
       const list = this.pointedBy.get(key);
       if (list) list.push(i);
@@ -280,7 +286,7 @@ export class EventClusterer {
         else this.df.set(a | 0, n);
       }
       for (const key of f.pointsAt.keys()) this.pointedBy.delete(key);
-      if (this.keys.get(matchKey(f.input.key)) === j) this.keys.delete(matchKey(f.input.key));
+      if (this.keys.get(f.matchKey) === j) this.keys.delete(f.matchKey);
       this.features[j] = null;
       this.bandsOf[j] = null;
       // keep what timelines and provenance read; drop the text
@@ -388,45 +394,6 @@ function authorKey(handle: string): number {
 function postingKeys(f: EventFeatures): Uint32Array | number[] {
   const handle = f.input.authorHandle;
   return handle ? [...f.anchors, authorKey(handle)] : f.anchors;
-}
-
-/** The k keys with the largest values (unordered), without sorting the whole map. */
-export function topK(scores: ReadonlyMap<number, number>, k: number): number[] {
-  if (scores.size <= k) return [...scores.keys()];
-  const values = new Float64Array(scores.size);
-  let n = 0;
-  for (const v of scores.values()) values[n++] = v;
-  // quickselect the k-th largest value as a threshold
-  let lo = 0;
-  let hi = values.length - 1;
-  const want = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] ?? 0) > pivot) i++;
-      while ((values[j] ?? 0) < pivot) j--;
-      if (i <= j) {
-        const t = values[i] ?? 0;
-        values[i] = values[j] ?? 0;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (want <= j) hi = j;
-    else if (want >= i) lo = i;
-    else break;
-  }
-  const threshold = values[want] ?? 0;
-  const out: number[] = [];
-  for (const [key, v] of scores) if (v > threshold) out.push(key);
-  for (const [key, v] of scores) {
-    if (out.length >= k) break;
-    if (v === threshold) out.push(key);
-  }
-  return out;
 }
 
 export { DAY };

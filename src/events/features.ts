@@ -3,7 +3,7 @@
 // quoted phrases, glossary concepts, content-word stems, a stored translation's words), the
 // platforms and days a report cites, and the direct links (forward, retweet, quote, reply, link to
 // a post). Pure: the same input always gives the same features.
-import { findGlossTerms } from '../text/glossary.js';
+import { glossEntriesIn } from '../text/glossary.js';
 import { normalize, searchTextOfNormalized } from '../text/normalize.js';
 import { stemToken } from '../text/stem.js';
 import { citationsInNormalized, daysInNormalized, handlesIn, isMonthToken, type Citation, withoutDates } from './citations.js';
@@ -54,6 +54,11 @@ export interface EventFeatures {
   days: readonly number[];
   /** Quoted phrases (folded tokens joined by spaces) of two or more words or one long word. */
   quotes: readonly string[];
+  /** The quotes with a space either side, as they are looked for in another item's `tokenText`. */
+  quoteNeedles: readonly string[];
+  /** The author's handle and the source, in lower case (as handles and account links are compared). */
+  handleKey: string | null;
+  sourceKey: string;
   citations: readonly Citation[];
   /** The text says it is a translation ("translated", "traduction", "ترجمة"). */
   translationCue: boolean;
@@ -145,10 +150,17 @@ function numbersOf(normalized: string): string[] {
   return [...out];
 }
 
-const glossWords = (gloss: string): string[] => {
-  const first = gloss.split(/[;(]/)[0] ?? '';
-  return searchTextOfNormalized(normalize(first)).split(' ').filter((w) => w.length >= 3 && !STOPWORDS.has(w));
-};
+/** The word anchors of a gloss's first sense, stemmed; memoized, as glosses are a fixed set. */
+const glossAnchors = new Map<string, readonly string[]>();
+function glossWords(gloss: string): readonly string[] {
+  let words = glossAnchors.get(gloss);
+  if (!words) {
+    const first = gloss.split(/[;(]/)[0] ?? '';
+    words = searchTextOfNormalized(normalize(first)).split(' ').filter((w) => w.length >= 3 && !STOPWORDS.has(w)).map((w) => stemToken(w) ?? w);
+    glossAnchors.set(gloss, words);
+  }
+  return words;
+}
 
 function wordAnchor(token: string): string | null {
   if (token.length < 3 || STOPWORDS.has(token) || isDigits(token)) return null;
@@ -218,8 +230,8 @@ export function eventFeatures(input: EventInput): EventFeatures {
   putWords(bag, tokens);
   const lang = input.language;
   if (lang === 'ar' || lang === 'fa' || lang === 'ur' || lang === 'ps') {
-    for (const hit of findGlossTerms(body, { languages: [lang] }).slice(0, 40)) {
-      for (const w of glossWords(hit.gloss)) bag.put('word', stemToken(w) ?? w);
+    for (const entry of glossEntriesIn(body, { languages: [lang] }).slice(0, 40)) {
+      for (const w of glossWords(entry.gloss)) bag.put('word', w);
     }
   }
   if (input.translation) putWords(bag, contentTokens(input.translation.text));
@@ -280,6 +292,9 @@ export function eventFeatures(input: EventInput): EventFeatures {
     where: locatives(tokens),
     days,
     quotes,
+    quoteNeedles: quotes.map((q) => ` ${q} `),
+    handleKey: input.authorHandle?.toLowerCase() ?? null,
+    sourceKey: input.source.toLowerCase(),
     citations: citationsInNormalized(normalized, input.publishedAt, days),
     translationCue: TRANSLATION_CUE.test(normalized),
     handles,

@@ -237,8 +237,8 @@ function anchorOverlap(x: EventFeatures, y: EventFeatures, rarity: Rarity): { co
 
 function quoteBonus(x: EventFeatures, y: EventFeatures): number {
   let n = 0;
-  for (const q of x.quotes) if (y.tokenText.includes(` ${q} `)) n++;
-  for (const q of y.quotes) if (x.tokenText.includes(` ${q} `)) n++;
+  for (const q of x.quoteNeedles) if (y.tokenText.includes(q)) n++;
+  for (const q of y.quoteNeedles) if (x.tokenText.includes(q)) n++;
   return Math.min(0.3, n * 0.12);
 }
 
@@ -257,7 +257,7 @@ function cites(x: EventFeatures, y: EventFeatures): { why: string; weight: numbe
   const y0 = y.input;
   if (x.input.source === y0.source) return null; // a channel does not cite itself
   if (x.input.publishedAt !== null && y0.publishedAt !== null && y0.publishedAt > x.input.publishedAt + SKEW) return null;
-  const byName = (y0.authorHandle !== null && x.handles.includes(y0.authorHandle.toLowerCase())) || x.accounts.includes(y0.source.toLowerCase());
+  const byName = (y.handleKey !== null && x.handles.includes(y.handleKey)) || x.accounts.includes(y.sourceKey);
   for (const c of x.citations) {
     if (c.platform !== y0.platform) continue;
     if (!byName && !shareActor(x, y)) continue;
@@ -285,6 +285,7 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity, clash
   const decay = timeDecay(x.input.publishedAt, y.input.publishedAt);
   const dup = nearDuplicate(x, y, clash);
   if (dup) return { ...dup, score: dup.score * Math.max(decay, 0.5) };
+  if (clash >= 2) return null; // another count and another place (or actor): another happening
   const { cos: overlap, specific, named, tags } = anchorOverlap(x, y, rarity);
   const otherLanguage = x.input.language !== null && y.input.language !== null && x.input.language !== y.input.language;
   const citing = cites(x, y);
@@ -302,7 +303,6 @@ export function relate(x: EventFeatures, y: EventFeatures, rarity: Rarity, clash
   const quoted = overlap > 0.05 && (x.quotes.length > 0 || y.quotes.length > 0) ? quoteBonus(x, y) : 0;
   let score = cos + quoted + campaign + (cited && cos >= 0.03 ? cited.weight : 0);
   if (sameVoice(x, y) && cos < 0.3) score *= 0.5; // a channel's unrelated posts share its vocabulary
-  if (clash >= 2) return null; // another count and another place (or actor): another happening
   score *= CONFLICT ** clash;
   // Within one language a shared vocabulary is cheap (templates, set phrases): ask for more.
   // (a shared quote, campaign hashtag or citation is evidence enough)

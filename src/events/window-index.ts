@@ -5,6 +5,8 @@
 // dropped a day at a time (their entries trimmed from the front of each list), so memory stays
 // bounded by the window.
 
+import type { Tally } from './tally.js';
+
 const DAY = 86_400_000;
 
 /** What the index needs to know of a stored item when it drops it: its time and its keys. */
@@ -40,8 +42,22 @@ export class WindowIndex {
     const list = this.byDay.get(day);
     if (list) list.push(item);
     else this.byDay.set(day, [item]);
-    for (let i = 0; i < bandKeys.length; i++) push(this.bands, bandKeys[i] ?? 0, item);
-    for (let i = 0; i < anchors.length; i++) push(this.postings, anchors[i] ?? 0, item);
+    for (let i = 0; i < bandKeys.length; i++) this.push(this.bands, bandKeys[i] ?? 0, item);
+    for (let i = 0; i < anchors.length; i++) this.push(this.postings, anchors[i] ?? 0, item);
+  }
+
+  /**
+   * Files an item under a key. Queries read only a key's newest `maxPostings` entries, so a list
+   * twice that long loses its older half: a common anchor's list stays short, and trimming it at
+   * eviction stays cheap.
+   */
+  private push(map: Map<number, number[]>, key: number, item: number): void {
+    const list = map.get(key | 0);
+    if (!list) map.set(key | 0, [item]);
+    else {
+      list.push(item);
+      if (list.length >= 2 * this.maxPostings) list.splice(0, list.length - this.maxPostings);
+    }
   }
 
   private isDropped(item: number): boolean {
@@ -49,16 +65,16 @@ export class WindowIndex {
   }
 
   /** Adds `weight` to each of the newest entries of one key within `span` ms of `time`. */
-  private read(list: readonly number[], time: number, span: number, weight: number, into: Map<number, number>): void {
+  private read(list: readonly number[], time: number, span: number, weight: number, into: Tally): void {
     const last = Math.max(0, list.length - this.maxPostings);
     for (let i = list.length - 1; i >= last; i--) {
       const item = list[i] ?? -1;
-      if (Math.abs((this.times[item] ?? Infinity) - time) <= span) into.set(item, (into.get(item) ?? 0) + weight);
+      if (Math.abs((this.times[item] ?? Infinity) - time) <= span) into.add(item, weight);
     }
   }
 
   /** Items sharing band keys with these, within `days` days, each with how many bands it shares. */
-  bandCandidates(time: number, bandKeys: ArrayLike<number>, into: Map<number, number>, days = this.windowDays): void {
+  bandCandidates(time: number, bandKeys: ArrayLike<number>, into: Tally, days = this.windowDays): void {
     const span = Math.min(days, this.windowDays) * DAY + DAY;
     for (let k = 0; k < bandKeys.length; k++) {
       const list = this.bands.get((bandKeys[k] ?? 0) | 0);
@@ -67,7 +83,7 @@ export class WindowIndex {
   }
 
   /** Items sharing anchors with these, within the window, each with the sum of the weights of the anchors it shares. */
-  anchorCandidates(time: number, anchors: ArrayLike<number>, weights: ArrayLike<number>, into: Map<number, number>): void {
+  anchorCandidates(time: number, anchors: ArrayLike<number>, weights: ArrayLike<number>, into: Tally): void {
     const span = this.windowDays * DAY + DAY;
     for (let k = 0; k < anchors.length; k++) {
       const list = this.postings.get((anchors[k] ?? 0) | 0);
@@ -114,8 +130,4 @@ export class WindowIndex {
   }
 }
 
-function push(map: Map<number, number[]>, key: number, item: number): void {
-  const list = map.get(key | 0);
-  if (list) list.push(item);
-  else map.set(key | 0, [item]);
-}
+

@@ -131,6 +131,17 @@ export function findGlossTerms(text: string, opts: GlossOptions = {}): GlossHit[
   return matchGlossary(defaultIndex, text, opts);
 }
 
+/**
+ * The glossary entries a text names, left to right, as findGlossTerms chooses them but without
+ * their spans in the original (which cost a second normalization): for callers that only need
+ * the terms, such as event features.
+ */
+export function glossEntriesIn(text: string, opts: GlossOptions = {}): GlossaryEntry[] {
+  const norm = normalize(text);
+  const tokens = tokenize(norm);
+  return findMatches(defaultIndex, norm, tokens, opts).map((m) => m.entry);
+}
+
 interface Match {
   from: number;
   count: number;
@@ -141,6 +152,20 @@ interface Match {
 export function matchGlossary(index: GlossaryIndex, text: string, opts: GlossOptions = {}): GlossHit[] {
   const norm = normalize(text);
   const tokens = tokenize(norm);
+  const chosen = findMatches(index, norm, tokens, opts);
+  if (chosen.length === 0) return [];
+  const { map } = normalizeWithMap(text);
+  return chosen.map(({ from, count, entry }) => {
+    const first = tokens[from];
+    const last = tokens[from + count - 1];
+    const start = map[first?.start ?? 0] ?? 0;
+    const end = originalEnd(text, map, last?.end ?? 0);
+    return { start, end, text: text.slice(start, end), id: entry.id, lang: entry.lang, gloss: entry.gloss, category: entry.category };
+  });
+}
+
+/** The matches of the index's phrases in a normalized text, overlaps resolved, left to right. */
+function findMatches(index: GlossaryIndex, norm: string, tokens: readonly Token[], opts: GlossOptions): Match[] {
   const languages = opts.languages;
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -154,16 +179,7 @@ export function matchGlossary(index: GlossaryIndex, text: string, opts: GlossOpt
       break;
     }
   }
-  if (matches.length === 0) return [];
-  const chosen = resolveOverlaps(matches, tokens.length);
-  const { map } = normalizeWithMap(text);
-  return chosen.map(({ from, count, entry }) => {
-    const first = tokens[from];
-    const last = tokens[from + count - 1];
-    const start = map[first?.start ?? 0] ?? 0;
-    const end = originalEnd(text, map, last?.end ?? 0);
-    return { start, end, text: text.slice(start, end), id: entry.id, lang: entry.lang, gloss: entry.gloss, category: entry.category };
-  });
+  return matches.length === 0 ? matches : resolveOverlaps(matches, tokens.length);
 }
 
 function pick(cand: Candidate, languages: readonly string[] | undefined): GlossaryEntry | undefined {
