@@ -7,8 +7,12 @@
 //     that the growth is visible.
 // The baseline is what open tools do: group items whose title (or first line) is exactly equal.
 // Ends with one JSON line of the figures.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { normalize, searchTextOfNormalized } from '../src/text/normalize.js';
 import { EventClusterer } from '../src/events/clusterer.js';
+import type * as ClustererModule from '../src/events/clusterer.js';
+import type * as FeaturePoolModule from '../src/events/feature-pool.js';
 import { eventFeatures } from '../src/events/features.js';
 import type { EventInput } from '../src/events/event-input.js';
 import { provenance, type ProvenanceMember } from '../src/events/provenance.js';
@@ -199,6 +203,49 @@ function throughput(total: number): Record<string, number> {
   return out;
 }
 
+/**
+ * The same stream placed on the main thread while worker threads compute the features
+ * (src/events/feature-pool.ts, from the build, as `rasad events rebuild` and large imports run it):
+ * wall-clock items/s on this machine's cores.
+ */
+async function pipelined(total: number): Promise<Record<string, number>> {
+  const dist = path.resolve(import.meta.dirname, '../dist/events');
+  const { EventClusterer: Built } = (await import(pathToFileURL(path.join(dist, 'clusterer.js')).href)) as typeof ClustererModule;
+  const { featurePool, featuresAhead } = (await import(pathToFileURL(path.join(dist, 'feature-pool.js')).href)) as typeof FeaturePoolModule;
+  const pool = featurePool();
+  if (pool.threads === 0) {
+    console.log('  (one core: no worker threads to pipeline with)');
+    return {};
+  }
+  const inputs: EventInput[] = [];
+  for (const it of eventCorpus({ items: total, seed: 11 })) inputs.push(it.input);
+  const c = new Built();
+  const out: Record<string, number> = {};
+  try {
+    const t0 = performance.now();
+    let n = 0;
+    let mark = t0;
+    let markN = 0;
+    for await (const chunk of featuresAhead(pool, inputs)) {
+      for (const f of chunk) c.addFeatures(f);
+      n += chunk.length;
+      if (n % 100_000 === 0 || n === total) {
+        const now = performance.now();
+        if (n === 100_000 || n === total) {
+          const rate = (n - markN) / ((now - mark) / 1000);
+          console.log(`  ${n.toLocaleString('en').padStart(9)} items: ${Math.round(rate).toLocaleString('en')} items/s features and placing, ${pool.threads} feature thread${pool.threads === 1 ? '' : 's'} + the placing thread (last ${(n - markN).toLocaleString('en')})`);
+          out[`pipelined_items_per_s_at_${n}`] = Math.round(rate);
+          mark = now;
+          markN = n;
+        }
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   console.log('Rasad events benchmark: B-cubed precision/recall/F1 of events, first seen, and incremental throughput');
   const figures: Record<string, number> = {};
@@ -208,6 +255,8 @@ async function main(): Promise<void> {
     const top = Math.max(...SCALE);
     console.log(`\n3. Incremental clustering throughput (generation excluded; feature extraction and placing timed apart), up to ${top.toLocaleString('en')} items${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
     Object.assign(figures, throughput(top));
+    console.log(`\n4. The same ${top.toLocaleString('en')} items with features computed in worker threads while the main thread places (wall clock, generation excluded)`);
+    Object.assign(figures, await pipelined(top));
   }
   const round = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
   console.log(JSON.stringify({ bench: 'events', ...round }));

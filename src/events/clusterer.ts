@@ -99,7 +99,13 @@ export class EventClusterer {
 
   /** Adds an item already placed earlier (read back from the store) to memory, under its event. */
   prime(input: EventInput, eventId: string | null): number {
-    const i = this.store(input);
+    return this.primeFeatures(eventFeatures(input), eventId);
+  }
+
+  /** `prime` for an item whose features were computed beforehand. */
+  primeFeatures(f: EventFeatures, eventId: string | null): number {
+    f.mass = anchorMass(f, this.rarity);
+    const i = this.storeFeatures(f, bandsOfItem(f));
     if (eventId !== null) {
       const other = this.byEventId.get(eventId);
       if (other !== undefined) this.union(other, i);
@@ -236,12 +242,6 @@ export class EventClusterer {
     if (!sep) return false;
     const mb = this.members.get(b) ?? [b];
     return (this.members.get(a) ?? [a]).some((x) => mb.some((y) => sep(this.inputs[x]?.key ?? '', this.inputs[y]?.key ?? '')));
-  }
-
-  private store(input: EventInput): number {
-    const f = eventFeatures(input);
-    f.mass = anchorMass(f, this.rarity);
-    return this.storeFeatures(f, bandsOfItem(f));
   }
 
   private storeFeatures(f: EventFeatures, bands: Uint32Array): number {

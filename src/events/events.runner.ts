@@ -24,6 +24,7 @@ import { translationsOfItems } from '../store/translation.repository.js';
 import { withTransaction } from '../store/transaction.js';
 import { EventClusterer } from './clusterer.js';
 import type { EventInput } from './event-input.js';
+import { featurePool, inlineFeatures, type FeatureSource } from './feature-pool.js';
 import { eventInputsOf, voiceOf } from './event-inputs.js';
 import { provenance, type ProvenanceMember } from './provenance.js';
 import type { Relation } from './relate.js';
@@ -104,29 +105,41 @@ export async function clusterPending(deps: EventsDeps, opts: { batchSize?: numbe
   let items = 0;
   let events = 0;
   const decisions = await listEventDecisions(deps.db);
-  for (;;) {
-    const ids = await itemsNeedingStage(deps.db, EVENTS_STAGE, EVENTS_VERSION, batchSize);
-    if (ids.length === 0) break;
-    const fresh = await getItemsByIds(deps.db, ids);
-    const batch: Batch = { fresh, context: await windowAround(deps.db, fresh) };
-    events += await placeBatch(deps, batch, decisions);
-    items += fresh.length;
-    opts.onProgress?.(items);
-    if (fresh.length < ids.length) break;
+  let features: FeatureSource = inlineFeatures;
+  try {
+    for (;;) {
+      const ids = await itemsNeedingStage(deps.db, EVENTS_STAGE, EVENTS_VERSION, batchSize);
+      if (ids.length === 0) break;
+      const fresh = await getItemsByIds(deps.db, ids);
+      const batch: Batch = { fresh, context: await windowAround(deps.db, fresh) };
+      // a pass of a few new posts computes features in place; a large import or a rebuild
+      // starts worker threads once, for all its batches
+      if (features === inlineFeatures && fresh.length + batch.context.length >= POOL_MIN_ITEMS) features = featurePool();
+      events += await placeBatch(deps, batch, decisions, features);
+      items += fresh.length;
+      opts.onProgress?.(items);
+      if (fresh.length < ids.length) break;
+    }
+  } finally {
+    await features.close();
   }
   return { items, events };
 }
 
-async function placeBatch(deps: EventsDeps, batch: Batch, decisions: readonly EventDecisionRecord[]): Promise<number> {
+/** Items in a batch (new and context) from which feature workers pay for their start. */
+const POOL_MIN_ITEMS = 2000;
+
+async function placeBatch(deps: EventsDeps, batch: Batch, decisions: readonly EventDecisionRecord[], features: FeatureSource): Promise<number> {
   const { db } = deps;
   const now = toIso(deps.clock.now());
   const clusterer = new EventClusterer({ windowDays: WINDOW_DAYS, retentionDays: 3650, separated: separationOf(decisions) });
   const byAuthor = deps.authorActors ? await deps.authorActors() : undefined;
   const contextInputs = (await eventInputsOf(db, batch.context, deps.targetLang, byAuthor)).sort(byTime);
   const placed = await eventIdsOfItems(db, contextInputs.map((i) => i.id));
-  for (const input of contextInputs) clusterer.prime(input, placed.get(input.id) ?? null);
   const freshInputs = (await eventInputsOf(db, batch.fresh, deps.targetLang, byAuthor)).sort(byTime);
-  const freshIdx = freshInputs.map((input) => clusterer.add(input));
+  const [contextFeatures, freshFeatures] = await Promise.all([features.features(contextInputs), features.features(freshInputs)]);
+  contextFeatures.forEach((f, k) => clusterer.primeFeatures(f, placed.get(contextInputs[k]?.id ?? '') ?? null));
+  const freshIdx = freshFeatures.map((f) => clusterer.addFeatures(f));
 
   // Group the fresh items by the event they ended in.
   const touched = new Map<number, number[]>();

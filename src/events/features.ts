@@ -26,7 +26,8 @@ export interface EventFeatures {
   input: EventInput;
   /** The item's key as links name it (matchKey). */
   matchKey: string;
-  tokens: readonly string[];
+  /** How many content tokens the text has. */
+  tokenCount: number;
   /** Content tokens joined by spaces, for finding another item's quoted phrases. */
   tokenText: string;
   wordSig: Uint32Array;
@@ -273,17 +274,20 @@ export function eventFeatures(input: EventInput): EventFeatures {
   for (const a of accounts) bag.put('account', a);
   const handles = handlesOf(input.text);
   for (const h of handles) bag.put('account', `x:${h}`);
+  const anchors = bag.sorted();
   return {
     input,
     matchKey: matchKey(input.key),
-    tokens,
+    tokenCount: tokens.length,
     tokenText: ` ${tokens.join(' ')} `,
     // a signature is a minimum per bin: the distinct shingles give the same one as all of them
     wordSig: signature(wordSet),
     wordSet,
     charSig: signature(charSet),
     charSet,
-    ...bag.sorted(),
+    anchors: anchors.anchors,
+    weights: anchors.weights,
+    kinds: anchors.kinds,
     mass: 0,
     rarities: null,
     numbers,
@@ -302,3 +306,44 @@ export function eventFeatures(input: EventInput): EventFeatures {
     accounts: [...accounts],
   };
 }
+
+/** Features without their input, as a worker thread sends them back (feature-pool.ts). */
+export type DetachedFeatures = Omit<EventFeatures, 'input'>;
+
+/**
+ * Features sent from another thread, joined to their input again. Built field by field in the
+ * order `eventFeatures` uses, so that every features object has one shape and the scoring code
+ * that reads them stays fast (a copied or spread object would be another shape).
+ */
+export function attachInput(f: DetachedFeatures, input: EventInput): EventFeatures {
+  return {
+    input,
+    matchKey: f.matchKey,
+    tokenCount: f.tokenCount,
+    tokenText: f.tokenText,
+    wordSig: f.wordSig,
+    wordSet: f.wordSet,
+    charSig: f.charSig,
+    charSet: f.charSet,
+    anchors: f.anchors,
+    weights: f.weights,
+    kinds: f.kinds,
+    mass: f.mass,
+    rarities: f.rarities,
+    numbers: f.numbers,
+    places: f.places,
+    names: f.names,
+    where: f.where,
+    days: f.days,
+    quotes: f.quotes,
+    quoteNeedles: f.quoteNeedles,
+    handleKey: f.handleKey,
+    sourceKey: f.sourceKey,
+    citations: f.citations,
+    translationCue: f.translationCue,
+    handles: f.handles,
+    pointsAt: f.pointsAt,
+    accounts: f.accounts,
+  };
+}
+

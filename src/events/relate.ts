@@ -159,7 +159,7 @@ const isNews = (f: EventFeatures): boolean => f.input.platform === 'rss' || f.in
  * is longer than the post it cites, and says so.)
  */
 function comparableLength(x: EventFeatures, y: EventFeatures): boolean {
-  return Math.min(x.tokens.length, y.tokens.length) >= 0.4 * Math.max(x.tokens.length, y.tokens.length);
+  return Math.min(x.tokenCount, y.tokenCount) >= 0.4 * Math.max(x.tokenCount, y.tokenCount);
 }
 
 /** Below this many word shingles a post is a greeting or a notice unless it names something. */
