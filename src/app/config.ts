@@ -28,6 +28,7 @@ const envSchema = z.object({
   RASAD_DISCOVERY_MAX_DEPTH: z.coerce.number().int().min(0).max(5).default(1),
   RASAD_SCREENSHOTS: z.enum(['0', '1', 'true', 'false']).default('0'),
   RASAD_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  RASAD_EVENT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
 });
 
 /** Settings of one run, from the environment and global flags, validated once at start. */
@@ -38,6 +39,8 @@ export interface Config {
   telegramWebUrl: string;
   xApiUrl: string;
   fetchAllow: string[];
+  /** Worker threads for event features in large passes (null: one less than the cores, at most 4). */
+  eventThreads: number | null;
   /** Live collection and evidence settings (README "Collection settings"). */
   collect: {
     userAgent: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { home?: string } = {}
     telegramWebUrl: e.RASAD_TELEGRAM_WEB_URL,
     xApiUrl: e.RASAD_X_API_URL,
     fetchAllow: e.RASAD_FETCH_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    eventThreads: e.RASAD_EVENT_THREADS ?? null,
     collect: {
       userAgent: e.RASAD_USER_AGENT,
       fetchMaxBytes: e.RASAD_FETCH_MAX_BYTES,

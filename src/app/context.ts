@@ -4,6 +4,7 @@ import { loadPipeline, type Pipeline } from '../analyze/pipeline.js';
 import { createTranslator } from '../analyze/translate/create-translator.js';
 import type { TranslationDeps } from '../analyze/translation.runner.js';
 import type { EventsDeps } from '../events/events.runner.js';
+import { defaultFeatureThreads } from '../events/feature-pool.js';
 import type { FileBlobStore } from '../core/blob-store.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { fsBlobStore } from '../preserve/fs-blob-store.js';
@@ -65,6 +66,7 @@ export async function openContext(config: Config, opts: { clock?: Clock } = {}):
         db,
         clock: opts.clock ?? systemClock,
         targetLang: config.translation.target,
+        featureThreads: config.eventThreads ?? defaultFeatureThreads(),
         // an author's display name counts when the whole name is one registry actor
         authorActors: () =>
           registry().then((actors) => {

@@ -47,6 +47,8 @@ export interface EventsDeps {
    * about that actor even when the post never names him). Optional: without it only mentions count.
    */
   authorActors?: () => Promise<(name: string) => string[]>;
+  /** Worker threads computing features in passes of POOL_MIN_ITEMS or more (0 or absent: none). */
+  featureThreads?: number;
 }
 
 /** The stable id of an event founded by an item. */
@@ -114,7 +116,7 @@ export async function clusterPending(deps: EventsDeps, opts: { batchSize?: numbe
       const batch: Batch = { fresh, context: await windowAround(deps.db, fresh) };
       // a pass of a few new posts computes features in place; a large import or a rebuild
       // starts worker threads once, for all its batches
-      if (features === inlineFeatures && fresh.length + batch.context.length >= POOL_MIN_ITEMS) features = featurePool();
+      if (features === inlineFeatures && fresh.length + batch.context.length >= POOL_MIN_ITEMS) features = featurePool(deps.featureThreads ?? 0);
       events += await placeBatch(deps, batch, decisions, features);
       items += fresh.length;
       opts.onProgress?.(items);

@@ -23,10 +23,8 @@ export const FEATURE_CHUNK = 500;
 
 const WORKER_URL = new URL('./feature-worker.js', import.meta.url);
 
-/** Worker threads that leave one core to the thread that places items (RASAD_EVENT_THREADS overrides). */
+/** Worker threads that leave one core to the thread that places items (the default of RASAD_EVENT_THREADS). */
 export function defaultFeatureThreads(): number {
-  const env = process.env.RASAD_EVENT_THREADS;
-  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   return Math.max(0, Math.min(4, os.availableParallelism() - 1));
 }
 

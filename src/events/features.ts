@@ -221,6 +221,10 @@ function putWords(bag: AnchorBag, tokens: readonly string[]): void {
 const urlsOf = (text: string): string[] => (text.includes('/') ? urlsInText(text) : []);
 const handlesOf = (text: string): string[] => (text.includes('@') ? handlesIn(text) : []);
 
+const NONE: readonly string[] = Object.freeze([]);
+/** Lower case, keeping the same string when it is lower case already (features are kept per item). */
+const lower = (s: string): string => (/\p{Lu}/u.test(s) ? s.toLowerCase() : s);
+
 /** The features of one item. */
 export function eventFeatures(input: EventInput): EventFeatures {
   const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
@@ -296,9 +300,9 @@ export function eventFeatures(input: EventInput): EventFeatures {
     where: locatives(tokens),
     days,
     quotes,
-    quoteNeedles: quotes.map((q) => ` ${q} `),
-    handleKey: input.authorHandle?.toLowerCase() ?? null,
-    sourceKey: input.source.toLowerCase(),
+    quoteNeedles: quotes.length === 0 ? NONE : quotes.map((q) => ` ${q} `),
+    handleKey: input.authorHandle ? lower(input.authorHandle) : null,
+    sourceKey: lower(input.source),
     citations: citationsInNormalized(normalized, input.publishedAt, days),
     translationCue: TRANSLATION_CUE.test(normalized),
     handles,
