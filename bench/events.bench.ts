@@ -241,15 +241,13 @@ async function pipelined(total: number, { clusterer, pool: poolModule }: Awaited
     for await (const chunk of featuresAhead(pool, inputs)) {
       for (const f of chunk) c.addFeatures(f);
       n += chunk.length;
-      if (n % 100_000 === 0 || n === total) {
+      if (n === 100_000 || n === total) {
         const now = performance.now();
-        if (n === 100_000 || n === total) {
-          const rate = (n - markN) / ((now - mark) / 1000);
-          console.log(`  ${n.toLocaleString('en').padStart(9)} items: ${Math.round(rate).toLocaleString('en')} items/s features and placing, ${pool.threads} feature thread${pool.threads === 1 ? '' : 's'} + the placing thread (last ${(n - markN).toLocaleString('en')})`);
-          out[`pipelined_items_per_s_at_${n}`] = Math.round(rate);
-          mark = now;
-          markN = n;
-        }
+        const rate = (n - markN) / ((now - mark) / 1000);
+        console.log(`  ${n.toLocaleString('en').padStart(9)} items: ${Math.round(rate).toLocaleString('en')} items/s features and placing, ${pool.threads} feature thread${pool.threads === 1 ? '' : 's'} + the placing thread (last ${(n - markN).toLocaleString('en')})`);
+        out[`pipelined_items_per_s_at_${n}`] = Math.round(rate);
+        mark = now;
+        markN = n;
       }
     }
   } finally {

@@ -204,10 +204,11 @@ export class EventClusterer {
       if (!g || g.input.key === f.input.key) continue;
       const clash = conflicts(f, g);
       const link = relate(f, g, this.rarity, clash);
-      const sameLanguage = f.input.language !== null && g.input.language === f.input.language;
-      if (!link && !(sameLanguage && clash > 0)) continue;
+      // a post in the item's own language that tells another count, place, actor or day
+      const contradicts = clash > 0 && f.input.language !== null && g.input.language === f.input.language;
+      if (!link && !contradicts) continue;
       const root = this.find(j);
-      if (sameLanguage && clash > 0) contradicted.add(root);
+      if (contradicts) contradicted.add(root);
       if (!link) continue;
       const seen = perEvent.get(root);
       if (!seen) perEvent.set(root, { best: link, to: j, more: [] });

@@ -100,7 +100,12 @@ function isSubsequence(inner: string, outer: string): boolean {
  */
 export function readsAcrossScripts(q: NameToken, a: NameToken): boolean {
   if (q.arabic === a.arabic) return false;
-  return q.arabic ? arabicFitsLatin(q.latin, a.latin) : arabicFitsLatin(a.latin, q.latin);
+  return fitsAcross(q.arabic, q.latin, a.latin);
+}
+
+/** `arabicFitsLatin` on two readings from different scripts, whichever of them is the Arabic one. */
+function fitsAcross(firstArabic: boolean, first: string, second: string): boolean {
+  return firstArabic ? arabicFitsLatin(first, second) : arabicFitsLatin(second, first);
 }
 
 /** The reading check of `readsAcrossScripts`, on the readings (of a word or of a name run together). */
@@ -117,7 +122,7 @@ function compactReadsAlike(ctx: QueryContext, alias: IndexedAlias): boolean {
   const queryArabic = ctx.form.tokens[0]?.arabic ?? false;
   const aliasArabic = alias.form.tokens[0]?.arabic ?? false;
   if (queryArabic === aliasArabic) return readingSimilarity(ctx.joinedReading, alias.joinedReading) >= MIN_COMPACT_READING;
-  return queryArabic ? arabicFitsLatin(ctx.joinedReading, alias.joinedReading) : arabicFitsLatin(alias.joinedReading, ctx.joinedReading);
+  return fitsAcross(queryArabic, ctx.joinedReading, alias.joinedReading);
 }
 
 /**

@@ -256,7 +256,7 @@ function rankName(index: NameIndex, scratch: Scratch, name: string, form: NameFo
 }
 
 /** The name with its parenthesized parts left out (the name itself when it has none). */
-export function withoutParentheses(name: string): string {
+function withoutParentheses(name: string): string {
   return name.replace(/\s*\([^()]*\)/g, '').trim();
 }
 
