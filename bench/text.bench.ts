@@ -1,5 +1,5 @@
 // `npm run bench:text`: language identification on ../shared/data/langid-dev/ (lingua's sentences
-// and word pairs, lines 1-300 per language), Rasad's language stage (fastText lid.176 + eld +
+// and word pairs, lines 1-300 per language), Rasad's language stage (fastText lid.176 + eld + the Persian dictionary +
 // letter rules) next to franc on the same lines: accuracy per language, per kind and per length,
 // the ar/fa/ur confusion, and items per second on one core (Rasad: language ID + normalize).
 // Ends with one JSON line of the figures. Options: --data DIR, --eld large|medium, --seconds S.
@@ -11,6 +11,7 @@ import { languageStage, type LanguageContext } from '../src/analyze/language.sta
 import { loadEldLid, type EldSize } from '../src/text/eld-lid.js';
 import { loadFastTextLid } from '../src/text/fasttext-lid.js';
 import { normalize } from '../src/text/normalize.js';
+import { loadPersianLexicon, persianWordList } from '../src/text/persian-lexicon.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -136,8 +137,9 @@ async function main(): Promise<void> {
   }
   const lines = readLines();
   const t0 = performance.now();
-  const ctx: LanguageContext = { model: await loadFastTextLid(), second: await loadEldLid(ELD_SIZE) };
-  console.log(`models loaded in ${Math.round(performance.now() - t0)} ms (fastText lid.176 + eld ${ELD_SIZE}); ${lines.length} lines from ${DATA}`);
+  const persian = await loadPersianLexicon();
+  const ctx: LanguageContext = { model: await loadFastTextLid(), second: await loadEldLid(ELD_SIZE), persian: persianWordList(() => Promise.resolve(persian)) };
+  console.log(`models loaded in ${Math.round(performance.now() - t0)} ms (fastText lid.176 + eld ${ELD_SIZE} + Persian dictionary); ${lines.length} lines from ${DATA}`);
 
   const francCode = (text: string): string => {
     const code = franc(text, { minLength: 1 });

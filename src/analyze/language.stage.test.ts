@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEldLid } from '../text/eld-lid.js';
 import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
+import { persianWordList, type WordListPort } from '../text/persian-lexicon.js';
 import { scriptRuns } from '../text/script.js';
 import { languageStage, type LanguageContext } from './language.stage.js';
 
@@ -21,14 +22,38 @@ let model: LanguageModel;
 let ctx: LanguageContext;
 beforeAll(async () => {
   model = await loadFastTextLid();
-  ctx = { model, second: await loadEldLid('large') };
+  ctx = { model, second: await loadEldLid('large'), persian: persianWordList() };
 });
 
 const detect = (text: string, title?: string) => languageStage.run({ text, title }, ctx);
 
 describe('language stage (script, fastText lid.176, eld, letters)', () => {
-  it('is version 2', () => {
-    expect(languageStage.version).toBe(2);
+  it('is version 3', () => {
+    expect(languageStage.version).toBe(3);
+  });
+
+  it('asks the Persian dictionary about the words of short Arabic-script texts only', async () => {
+    const asked: string[][] = [];
+    const spy: WordListPort = {
+      countKnown(words) {
+        asked.push([...words]);
+        return Promise.resolve(words.length);
+      },
+    };
+    const withSpy: LanguageContext = { ...ctx, persian: spy };
+    await languageStage.run({ text: 'تربیت پروگرام' }, withSpy);
+    await languageStage.run({ text: 'ابوعلی عسکری در کانال تلگرامی خود نوشت که مشاوران آماده‌اند' }, withSpy);
+    await languageStage.run({ text: 'ready now' }, withSpy);
+    expect(asked).toEqual([['تربیت', 'پروگرام']]);
+  });
+
+  it('counts words the Persian dictionary lacks against Persian on a word pair', async () => {
+    const none: WordListPort = { countKnown: () => Promise.resolve(0) };
+    const all: WordListPort = { countKnown: (words) => Promise.resolve(words.length) };
+    // Two words shared by Persian and Urdu, with no letter of either's own.
+    const text = 'مرکزی تنظیم';
+    expect((await languageStage.run({ text }, { ...ctx, persian: all })).code).toBe('fa');
+    expect((await languageStage.run({ text }, { ...ctx, persian: none })).code).toBe('ur');
   });
 
   it.each([

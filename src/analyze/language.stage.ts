@@ -2,6 +2,7 @@ import type { Stage } from '../core/stage.js';
 import { arabicScriptEvidence, ARABIC_SCRIPT_LANGUAGES, type ArabicScriptLanguage } from '../text/arabic-script-language.js';
 import { detectArabizi } from '../text/arabizi.js';
 import type { LanguageModel } from '../text/fasttext-lid.js';
+import type { WordListPort } from '../text/persian-lexicon.js';
 import { dominantOf, scriptRuns, type Script, type ScriptRun } from '../text/script.js';
 
 /** Which rule decided a language. */
@@ -26,6 +27,8 @@ export interface LanguageInput {
 export interface LanguageContext {
   model: LanguageModel;
   second?: LanguageModel;
+  /** The Persian dictionary, asked about the words of short Arabic-script texts. */
+  persian?: WordListPort;
 }
 
 // Languages each script can be written in, as the models name them, so a Latin-script guess is
@@ -91,6 +94,10 @@ const FLOOR = 0.01; // probability floor, so one model's zero cannot veto
 const ELD_WEIGHT = 3;
 const FASTTEXT_WEIGHT_SHORT_ARAB = 0.25;
 const LETTER_WEIGHT = 0.75;
+// Per word of a short Arabic-script text, for Persian: known to its dictionary, unknown (about
+// the log-odds of 90% against 36%, and of 10% against 64%: see persianLexiconScore).
+const LEXICON_KNOWN = 0.9;
+const LEXICON_UNKNOWN = -1.9;
 // eld has no Pashto or Sindhi: for them its silence is not evidence, so they get this share of
 // eld's best probability instead of zero.
 const ELD_SILENT_SHARE = 0.5;
@@ -118,7 +125,7 @@ interface Decision {
  */
 export const languageStage: Stage<LanguageInput, LanguageResult, LanguageContext> = {
   name: 'language',
-  version: 2,
+  version: 3,
   async run(input, ctx) {
     const raw = rawText(input);
     const runs = scriptRuns(raw);
@@ -266,9 +273,24 @@ async function identify(script: Script, text: string, ctx: LanguageContext): Pro
   const letterScores = evidence?.scores ?? null;
   if (!top && !second?.length && !letterScores) return { code: SCRIPT_DEFAULT[script] ?? only ?? 'und', confidence: 0.3, method: 'script' };
   const short = letters < SHORT_LETTERS;
-  const decision = combine(first, second, letterScores, script === 'Arab' && second && short ? FASTTEXT_WEIGHT_SHORT_ARAB : 1);
+  const persian = script === 'Arab' && short && ctx.persian ? await persianLexiconScore(input, ctx.persian) : 0;
+  const decision = combine(first, second, letterScores, script === 'Arab' && second && short ? FASTTEXT_WEIGHT_SHORT_ARAB : 1, persian);
   // A handful of letters cannot make anyone sure ("ok": two letters, any of a dozen languages).
   return { ...decision, confidence: round(Math.min(decision.confidence, 1 - Math.exp(-letters / SURE_LETTERS))) };
+}
+
+/**
+ * Evidence for Persian from its dictionary: each word it knows counts for, each it lacks
+ * against. Most Persian words are in it (90% of the words of the lingua dev Persian word
+ * pairs, with their affixes) but only a third of Urdu words, the rest being Urdu's own
+ * (Hindustani, English loans, Urdu spellings of shared words); the weights are about the log
+ * of those odds.
+ */
+async function persianLexiconScore(text: string, persian: WordListPort): Promise<number> {
+  const words = text.split(' ').filter((w) => w.length > 1);
+  if (words.length === 0) return 0;
+  const known = await persian.countKnown(words);
+  return known * LEXICON_KNOWN + (words.length - known) * LEXICON_UNKNOWN;
 }
 
 /** The first `max` characters, cut at the last space when there is one in the second half. */
@@ -288,7 +310,13 @@ function countLetters(clean: string): number {
 type Candidates = Array<{ code: string; p: number }>;
 
 /** Adds the models' weighted log-probabilities and the letter evidence; the best total wins. */
-function combine(first: Candidates, second: Candidates | null, letters: Record<ArabicScriptLanguage, number> | null, firstWeight: number): Decision {
+function combine(
+  first: Candidates,
+  second: Candidates | null,
+  letters: Record<ArabicScriptLanguage, number> | null,
+  firstWeight: number,
+  persian: number,
+): Decision {
   const codes = new Set<string>();
   for (const c of first) codes.add(c.code);
   if (second) for (const c of second) codes.add(c.code);
@@ -309,7 +337,7 @@ function combine(first: Candidates, second: Candidates | null, letters: Record<A
       const p2 = pSecond.get(code) ?? (isSeparated(code) && !ELD_LANGS.has(code) ? silent : 0);
       model += ELD_WEIGHT * Math.log(p2 + FLOOR);
     }
-    let total = model;
+    let total = model + (code === 'fa' ? persian : 0);
     if (letters) {
       const like = SHARES_LETTERS_WITH[code];
       total += isSeparated(code) ? LETTER_WEIGHT * letters[code] : like ? LETTER_WEIGHT * letters[like] + PRIOR_RARE : PRIOR_RARE;
@@ -385,3 +413,4 @@ function otherArabicScriptSentences(text: string, letters: number, mainCode: str
 function round(p: number): number {
   return Math.round(Math.min(1, Math.max(0, p)) * 1000) / 1000;
 }
+

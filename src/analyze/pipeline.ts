@@ -5,6 +5,7 @@ import { stageTag } from '../core/stage.js';
 import type { RegistryActor } from '../store/actor.repository.js';
 import { loadEldLid } from '../text/eld-lid.js';
 import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
+import { persianWordList, type WordListPort } from '../text/persian-lexicon.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
 import { threatStage } from './threat.stage.js';
 import { shippedLexicons } from './threat/lexicons/index.js';
@@ -43,7 +44,12 @@ export interface Pipeline {
 }
 
 /** Builds the analysis pipeline over the given models (loaded once by the caller). */
-export function createPipeline(deps: { languageModel: LanguageModel; secondLanguageModel?: LanguageModel; mentionFinder?: MentionFinder }): Pipeline {
+export function createPipeline(deps: {
+  languageModel: LanguageModel;
+  secondLanguageModel?: LanguageModel;
+  persianWords?: WordListPort;
+  mentionFinder?: MentionFinder;
+}): Pipeline {
   const finder: MentionFinder = deps.mentionFinder ?? { find: () => [] };
   const lexicons = shippedLexicons();
   const stages = [languageStage, actorsStage, threatStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
@@ -52,7 +58,11 @@ export function createPipeline(deps: { languageModel: LanguageModel; secondLangu
     async run(input) {
       let language = await languageStage.run(
         { text: input.text, title: input.title },
-        { model: deps.languageModel, ...(deps.secondLanguageModel ? { second: deps.secondLanguageModel } : {}) },
+        {
+          model: deps.languageModel,
+          ...(deps.secondLanguageModel ? { second: deps.secondLanguageModel } : {}),
+          ...(deps.persianWords ? { persian: deps.persianWords } : {}),
+        },
       );
       const hint = input.langHint?.toLowerCase().split(/[-_]/)[0];
       if (hint && /^[a-z]{2,3}$/.test(hint) && (language.code === 'und' || language.confidence < 0.5) && language.script !== null) {
@@ -89,7 +99,8 @@ export function lazyLanguageModel(load: () => Promise<LanguageModel>): LanguageM
 }
 
 /**
- * The pipeline with its models: fastText lid.176 now, eld (large) when first needed, and the
+ * The pipeline with its models: fastText lid.176 now, eld (large) and the Persian dictionary
+ * when first needed, and the
  * mention finder over the given registry snapshot.
  */
 export async function loadPipeline(registry: RegistryActor[] = []): Promise<Pipeline> {
@@ -97,6 +108,7 @@ export async function loadPipeline(registry: RegistryActor[] = []): Promise<Pipe
   return createPipeline({
     languageModel,
     secondLanguageModel: lazyLanguageModel(() => loadEldLid('large')),
+    persianWords: persianWordList(),
     ...(registry.length > 0 ? { mentionFinder: createMentionFinder(registry) } : {}),
   });
 }
