@@ -35,10 +35,11 @@ export interface NameForm {
 
 // Function words of English, French and German group names, and Arabic prepositions that
 // appear inside names. Kept as words of the name but with almost no weight.
-// Honorifics and titles are treated the same way: Sheikh Hassan is Hassan.
+// Honorifics and titles are treated the same way: Sheikh Hassan is Hassan, U Hein (Burmese) is
+// Hein; a lone u is also the "of" of Persian and Urdu compounds written apart (Zia u Rahman).
 const STOP = new Set([
   'the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'l', 'd',
-  'der', 'die', 'das', 'und', 'von', 'fur', 'y', 'del', 'e', 'o', 'في', 'من', 'و', 'ل',
+  'der', 'die', 'das', 'und', 'von', 'fur', 'y', 'del', 'e', 'o', 'u', 'في', 'من', 'و', 'ل',
   'sheikh', 'shaykh', 'sheik', 'shaikh', 'cheikh', 'sayyid', 'sayyed', 'sayed', 'syed', 'seyed', 'seyyed', 'mullah',
   'mulla', 'haji', 'hajji', 'hajj', 'al-hajj', 'imam', 'dr', 'mr', 'mrs', 'ms', 'general', 'gen', 'colonel', 'col',
   'brigadier', 'commander', 'prof', 'professor', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'maulawi',

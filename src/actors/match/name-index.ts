@@ -108,13 +108,34 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
+// "DAEDONG CREDIT BANK (DCB)", "Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM)": a name with its
+// acronym in brackets at the end. A longer bracketed tail (a place, a date, a note) is kept.
+const ACRONYM_TAIL = /^(.*\S)\s*\(\s*([\p{Lu}\p{N}][\p{Lu}\p{N}.&-]{1,9})\s*\)$/u;
+
+type NameEntry = { alias: string; kind: string; confidence: number };
+
+/**
+ * The names of an actor, each written "NAME (ACRONYM)" also indexed as the name and the acronym
+ * apart: a query gives one or the other, and the acronym is not a word the name is missing.
+ */
+function withoutAcronymTails(names: NameEntry[]): NameEntry[] {
+  const out = [...names];
+  for (const n of names) {
+    const m = ACRONYM_TAIL.exec(n.alias);
+    if (!m?.[1] || !m[2]) continue;
+    out.push({ alias: m[1], kind: n.kind, confidence: n.confidence });
+    out.push({ alias: m[2], kind: 'acronym', confidence: n.confidence });
+  }
+  return out;
+}
+
 /** Builds the index over every alias (and the canonical name) of every actor. */
 export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   const cache: SkeletonCache = new Map();
   const forms: Array<{ actor: number; alias: string; kind: string; confidence: number; form: NameForm }> = [];
   actors.forEach((actor, i) => {
     const seen = new Set<string>();
-    const names = [{ alias: actor.canonicalName, kind: 'primary', confidence: 1 }, ...actor.aliases];
+    const names = withoutAcronymTails([{ alias: actor.canonicalName, kind: 'primary', confidence: 1 }, ...actor.aliases]);
     for (const a of names) {
       if (seen.has(a.alias)) continue;
       seen.add(a.alias);

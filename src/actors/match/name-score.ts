@@ -223,6 +223,24 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
   return [near * NEAR_FACTOR, 'near'];
 }
 
+// East Slavic and Turkic patronymics (Arkadyevich, Ivanovna, Aliyev oglu): lists give them, most
+// other sources leave them out, so a name without one is hardly a partial name.
+const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|uly|kyzy|qizi)$/;
+/** Share of a left-out patronymic's weight not counted against a partial name. */
+const PATRONYMIC_SPARED = 0.75;
+
+/** Weight of a person alias's patronymics that the query left out. */
+function patronymicWeight(alias: IndexedAlias, aUsed: ArrayLike<number>): number {
+  if (!alias.person) return 0;
+  let w = 0;
+  const tokens = alias.form.tokens;
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t !== undefined && (aUsed[j] ?? 0) === 0 && !t.stop && !t.arabic && PATRONYMIC.test(t.text)) w += alias.weights[j] ?? 0;
+  }
+  return w;
+}
+
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
 const WHOLE = { queryCoverage: 1, aliasCoverage: 1, queryMatched: 1, aliasMatched: 1, missing: [], extra: [] };
 
@@ -324,7 +342,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     aliasMatched: alias.total > 0 ? hitA / alias.total : 0,
     information: matchedQ / index.rareWeight,
     commonOnly: ctx.commonOnly,
-    missingInformation: (alias.total - hitA) / index.rareWeight,
+    missingInformation: (alias.total - hitA - PATRONYMIC_SPARED * patronymicWeight(alias, aUsed)) / index.rareWeight,
     person: alias.person,
     lastWord: matches.length === 1 && matches[0]?.alias !== undefined && matches[0].alias === alias.lastContent,
     rarest: rarest / index.rareWeight,

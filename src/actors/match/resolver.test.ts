@@ -139,6 +139,10 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     actor('huerta', 'person', 'LOPEZ HUERTA, Arnoldo'),
     actor('atlas', 'organization', 'ATLAS SHIPS MANAGEMENT'),
     actor('sami', 'person', 'ELSSEID, Sami Ben Khamis'),
+    actor('bank', 'organization', 'NORTHGATE CREDIT BANK (NCB)'),
+    actor('kazak', 'person', 'KAZAKOVICH, Andrei Ivanovich'),
+    actor('kazak2', 'person', 'KAZAKOVICH, Andrei Petrovich Sergeyev'),
+    actor('htet', 'person', 'MYINT, Hein'),
   ]);
   const first = (name: string): string | undefined => rules.resolve(name)[0]?.actorId;
 
@@ -149,6 +153,23 @@ describe('createResolver: spelling rules across scripts and list conventions', (
 
   it('reads a name without the acronym the list puts in parentheses', () => {
     expect(first('Tehrik-e Taliban Pakistan (TTP)')).toBe('ttp');
+  });
+
+  it('reads a listed name apart from the acronym it puts in parentheses', () => {
+    expect(first('Northgate Credit Bank')).toBe('bank');
+    expect(rules.resolve('Northgate Credit Bank')[0]?.score).toBe(1);
+    expect(first('North-gate Credit Bank')).toBe('bank');
+    expect(first('NCB')).toBe('bank');
+  });
+
+  it('takes a person named without the patronymic the list gives', () => {
+    expect(first('Andrei Kazakovich')).toBe('kazak');
+    // a left-out word that is not a patronymic still counts against the partial name
+    expect(rules.resolve('Andrei Kazakovich').map((c) => c.actorId)).not.toContain('kazak2');
+  });
+
+  it('reads the Burmese honorific U as a title', () => {
+    expect(first('MYINT, U Hein')).toBe('htet');
   });
 
   it('finds a name written with the article glued on in the other script (Elsseid, الصيد)', () => {

@@ -33,6 +33,7 @@ const LONE_WORD_SHARE = 1.5;
 const DOMINANCE_MARGIN = 0.25;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
 const SHORTLIST = 12;
+const EPSILON = 1e-9;
 
 function isFull(s: AliasScore): boolean {
   // a group's words in another order, one left out, make another group's name
@@ -71,7 +72,8 @@ function partialHolds(s: AliasScore): boolean {
   }
   // a group's name keeps its order (Pakistan Muslim League is not Milli Muslim League Pakistan)
   if (s.reordered && !s.person) return false;
-  return s.missingInformation <= 0.5 * s.information;
+  // (as much as they give is enough: two words of a three-word name; EPSILON for the rounding)
+  return s.missingInformation <= 0.5 * s.information + EPSILON;
 }
 
 function acceptable(s: AliasScore): boolean {
