@@ -53,6 +53,20 @@ describe('skeletonKey', () => {
     expect(skeletonKey('Alan')).toBe('ALN');
   });
 
+  it('drops "and" and "and the" between the words of a name, glued or not', () => {
+    const key = skeletonKey('التوحيد والجهاد');
+    expect(key).toBe('THD JHD');
+    for (const name of ['Tawhid wal-Jihad', 'Tawhid wa al-Jihad', 'Tawhid wal Jihad']) expect(skeletonKey(name)).toBe(key);
+    // a short word starting و ا ل is a word of its own (والي, governor)
+    expect(skeletonKey('والي')).toBe('WL');
+  });
+
+  it('splits a glued "son of the" from the name, as Arabic writes it', () => {
+    expect(skeletonKey('Binalshibh')).toBe(skeletonKey('بن الشيبة'));
+    expect(skeletonKey('Binnalshibh')).toBe(skeletonKey('bin al-Shibh'));
+    expect(skeletonKey('Benali')).toBe('BNL');
+  });
+
   it('keeps digit-only tokens', () => {
     expect(skeletonKey('Liwa 313')).toBe('L 313');
   });

@@ -86,6 +86,9 @@ const HYPHEN_ARTICLES = new Set([
   'ed', 'es', 'esh', 'er', 'et', 'en', 'ez', 'ud', 'ur', 'us', 'un',
 ]);
 // Latin spellings of a leading عبد with the article glued on (Abdul, Abdel, Abdur, Abdoul…).
+const GLUED_FILIATION = /^(bin|ben|ibn)n?(?:al|el)l?([a-z]{4,})$/;
+// Arabic "and" (wa) and "and the" (wal) between the words of a name, dropped when a word follows.
+const LATIN_AND = new Set(['wa', 'wal']);
 const LATIN_ABD = /^abd(?:[aeiou]{1,2}[lrsnzdt]?)?$/;
 const LATIN_ABD_GLUED = /^(abd)[aeiou]{1,2}l(?=[a-z]{2})/;
 const LATIN_ALLAH = new Set(['allah', 'ullah', 'ollah', 'illah', 'alla']);
@@ -408,17 +411,28 @@ class WordCollector {
 
   /** Adds a token; `next` is the token after it, if any. */
   add(tok: RawToken, next: RawToken | undefined): void {
+    // "son of the" glued to the name (BINALSHIBH, Benalhadj): two words, as بن الشيبة writes them
+    const glued = tok.arabic ? null : GLUED_FILIATION.exec(tok.text);
+    if (glued?.[1] && glued[2]) {
+      const rest: RawToken = { ...tok, text: glued[2], hyphenBefore: false };
+      this.add({ ...tok, text: glued[1] }, rest);
+      this.add(rest, next);
+      return;
+    }
     const arabic = tok.arabic;
     let t = arabic ? tok.text : respellLatin(tok.text);
+    // "and the" glued to a word (والمسلمين, wal-Jihad, wa al-Jihad): the conjunction goes like an article
+    const conjoined = arabic && t.length >= 6 && t.startsWith('وال');
+    if (conjoined) t = t.slice(1);
     if (next !== undefined) {
-      if (arabic ? t === 'ال' : isLatinArticle(t, next.hyphenBefore)) return;
+      if (arabic ? t === 'ال' : isLatinArticle(t, next.hyphenBefore) || LATIN_AND.has(t)) return;
       if (!arabic && next.hyphenBefore && /^ab[ou]l$/.test(t)) t = 'abu'; // Abu'l-Fadl
     }
     const head = arabic ? t === 'عبد' : next !== undefined && isLatinAbd(t);
     const rest = head ? undefined : abdRest(t, arabic);
     let piece = t;
     if (head || rest !== undefined) piece = arabic ? 'عبد' : 'abd';
-    else if (arabic && tok.article) piece = stripArabicArticle(t);
+    else if (arabic && (tok.article || conjoined)) piece = stripArabicArticle(t);
     if (this.open && (this.joinNext || isTail(t, arabic))) {
       this.more ??= [];
       this.more.push(piece);

@@ -12,6 +12,13 @@ describe('nameForm readings', () => {
     expect(reading('Faleh')).toBe(reading('الفالح'));
   });
 
+  it('reads sh and ch as one sound whatever vowel follows, never as k (Shayba, الشيبة, Chaaban)', () => {
+    expect(reading('Shayba')).toBe(reading('الشيبة'));
+    expect(reading('Chaaban')).toBe(reading('شعبان'));
+    expect(reading('Shams')).not.toBe(reading('Kams'));
+    expect(reading('Shimon')).not.toBe(reading('Simon'));
+  });
+
   it('reads French dj and tch as j and ch (Djamel, Tchad)', () => {
     expect(reading('Djamel')).toBe(reading('Jamal'));
     expect(reading('Tchad')).toBe(reading('Chad'));

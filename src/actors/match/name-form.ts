@@ -77,6 +77,7 @@ const readings = new Map<string, string>();
 function latinLetters(s: string): string {
   return s
     .toLowerCase()
+    .replace(/\bwa-(?=[a-z]{1,3}-)/g, '') // "and the" (والمسلمين: wa-al-Muslimin)
     .replace(/\b(?:al|el|ul|il|ad|as|ash|at|ath|ar|az|an|ud|ur)-/g, '')
     .replace(/[^a-z]/g, '')
     .replace(/(?<=[^aeiou])[aeiou]+llah?$/, 'lah');
@@ -85,7 +86,7 @@ function latinLetters(s: string): string {
 // Latin letters folded to one per consonant class (the key already says the consonants agree;
 // the shape compares the vowels around them): q/k/c, dh/d, th/t, sh/ch/tch, ph/v/f, p/b, g/j/dj.
 const FOLD: ReadonlyArray<[RegExp, string]> = [
-  [/t(?=[cs]h)/g, ''], [/dj/g, 'j'], [/dh/g, 'd'], [/th/g, 't'], [/kh/g, 'x'], [/gh/g, 'j'], [/sh|ch/g, 'c'], [/ph/g, 'f'],
+  [/t(?=[cs]h)/g, ''], [/dj/g, 'j'], [/dh/g, 'd'], [/th/g, 't'], [/kh/g, 'x'], [/gh/g, 'j'], [/sh|ch/g, 'ʃ'], [/ph/g, 'f'],
   [/q|ck|c(?![eiy])/g, 'k'], [/c/g, 's'], [/v/g, 'f'], [/p/g, 'b'], [/g/g, 'j'],
 ];
 

@@ -261,7 +261,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     // spellings that add or drop a letter the skeleton keeps: the construct t of ة (Asbat, عصبة;
     // Jabhat), a final h (Taha, طه) and an article glued on (Elsseid, الصيد; Alaskari), either way
     const variants = [`${key}T`, `${key}H`];
-    if (key.length >= 3 && (key.endsWith('T') || key.endsWith('H'))) variants.push(key.slice(0, -1));
+    if ((key.length >= 3 && key.endsWith('T')) || (key.length >= 2 && key.endsWith('H'))) variants.push(key.slice(0, -1));
     if (key.length >= 4 && key.startsWith('AL')) variants.push(key.slice(2), `A${key.slice(2)}`);
     if (key.length >= 2) variants.push(`AL${key.startsWith('A') ? key.slice(1) : key}`);
     for (const k of variants) if (k !== key && postings.has(k) && !out.has(k)) out.set(k, SWAP_SIMILARITY);

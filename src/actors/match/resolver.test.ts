@@ -143,6 +143,8 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     actor('kazak', 'person', 'KAZAKOVICH, Andrei Ivanovich'),
     actor('kazak2', 'person', 'KAZAKOVICH, Andrei Petrovich Sergeyev'),
     actor('htet', 'person', 'MYINT, Hein'),
+    actor('tahir', 'person', 'طه ياسين العامري'),
+    actor('jnim', 'group', 'جماعة نصرة الإسلام والمسلمين'),
   ]);
   const first = (name: string): string | undefined => rules.resolve(name)[0]?.actorId;
 
@@ -166,6 +168,14 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     expect(first('Andrei Kazakovich')).toBe('kazak');
     // a left-out word that is not a patronymic still counts against the partial name
     expect(rules.resolve('Andrei Kazakovich').map((c) => c.actorId)).not.toContain('kazak2');
+  });
+
+  it('reads a name across scripts with a one-letter key and a final h (Taha, طه)', () => {
+    expect(first('Taha Yassin al-Amiri')).toBe('tahir');
+  });
+
+  it('reads "and the" glued in Arabic as the words apart in Latin (والمسلمين, wa al-Muslimin)', () => {
+    expect(first("Jama'a Nusrat ul-Islam wa al-Muslimin")).toBe('jnim');
   });
 
   it('reads the Burmese honorific U as a title', () => {
