@@ -4,17 +4,13 @@
 //  2. A generated corpus (bench/events-corpus.ts: near-duplicate chains, forwards, translations,
 //     reports citing the origin, decoys) clustered incrementally: the same figures.
 //  3. Throughput of incremental clustering at 100k and 1M items, with memory at checkpoints, so
-//     that the growth is visible.
+//     that the growth is visible, each run in a fresh process (events-throughput.child.ts).
 // The baseline is what open tools do: group items whose title (or first line) is exactly equal.
 // Ends with one JSON line of the figures.
+import { fork } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { normalize, searchTextOfNormalized } from '../src/text/normalize.js';
 import { EventClusterer } from '../src/events/clusterer.js';
-import type * as ClustererModule from '../src/events/clusterer.js';
-import type * as FeaturePoolModule from '../src/events/feature-pool.js';
-import type * as FeaturesModule from '../src/events/features.js';
-import type { EventInput } from '../src/events/event-input.js';
 import { provenance, type ProvenanceMember } from '../src/events/provenance.js';
 import { eventCorpus, type CorpusItem } from './events-corpus.js';
 import { bcubed, firstSeenAccuracy, type Bcubed } from './events-metrics.js';
@@ -27,7 +23,6 @@ const ACCURACY_ONLY = process.argv.includes('--accuracy-only');
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number): string => x.toFixed(3);
-const mb = (bytes: number): number => Math.round(bytes / 1048576);
 
 /** Baseline: items whose title, or else first line, is exactly the same (after case folding) form one event. */
 function exactTitleClusters(items: ReadonlyArray<{ id: string; title: string | null; text: string }>): Map<string, string | null> {
@@ -158,102 +153,22 @@ function corpusQuality(): Record<string, number> {
 }
 
 /**
- * The events modules as built (`npm run bench:events` compiles first): what `rasad` runs, without
- * the source loader's wrappers, which cost the hot loops about a quarter of their speed.
+ * Runs one throughput measurement in a fresh process (bench/events-throughput.child.ts), as
+ * `rasad events rebuild` runs: the heap left by the other parts of this bench is not its to carry.
  */
-async function built(): Promise<{ clusterer: typeof ClustererModule; features: typeof FeaturesModule; pool: typeof FeaturePoolModule }> {
-  const dist = path.resolve(import.meta.dirname, '../dist/events');
-  const load = (file: string): Promise<unknown> => import(pathToFileURL(path.join(dist, file)).href);
-  return {
-    clusterer: (await load('clusterer.js')) as typeof ClustererModule,
-    features: (await load('features.js')) as typeof FeaturesModule,
-    pool: (await load('feature-pool.js')) as typeof FeaturePoolModule,
-  };
-}
-
-function throughput(total: number, { clusterer, features }: Awaited<ReturnType<typeof built>>): Record<string, number> {
-  const checkpoints = new Set([100_000, 250_000, 500_000, 1_000_000].filter((n) => n <= total).concat([total]));
-  const c = new clusterer.EventClusterer();
-  let n = 0;
-
-
-  let sliceBusy = 0;
-  let sliceFeature = 0;
-  let sliceItems = 0;
-  const out: Record<string, number> = {};
-  globalThis.gc?.();
-  const baseHeap = process.memoryUsage().heapUsed;
-  for (const it of eventCorpus({ items: total, seed: 11 })) {
-    const input: EventInput = it.input;
-    const t0 = performance.now();
-    const f = features.eventFeatures(input);
-    const t1 = performance.now();
-    c.addFeatures(f);
-    const t2 = performance.now();
-
-    sliceFeature += t1 - t0;
-
-    sliceBusy += t2 - t1;
-    sliceItems++;
-    n++;
-    if (checkpoints.has(n)) {
-      globalThis.gc?.();
-      const mem = process.memoryUsage();
-      const recent = sliceItems / (sliceBusy / 1000);
-      const features = sliceItems / (sliceFeature / 1000);
-      const both = sliceItems / ((sliceBusy + sliceFeature) / 1000);
-      console.log(
-        `  ${n.toLocaleString('en').padStart(9)} items: placing ${Math.round(recent).toLocaleString('en')} items/s, features ${Math.round(features).toLocaleString('en')} items/s, both ${Math.round(both).toLocaleString('en')} items/s (last ${sliceItems.toLocaleString('en')}); heap ${mb(mem.heapUsed - baseHeap)} MB above start (${Math.round((mem.heapUsed - baseHeap) / n)} B/item), rss ${mb(mem.rss)} MB`,
-      );
-      out[`place_items_per_s_at_${n}`] = Math.round(recent);
-      out[`features_items_per_s_at_${n}`] = Math.round(features);
-      out[`items_per_s_at_${n}`] = Math.round(both);
-      out[`heap_mb_at_${n}`] = mb(mem.heapUsed - baseHeap);
-      sliceBusy = 0;
-      sliceFeature = 0;
-      sliceItems = 0;
-    }
-  }
-  return out;
-}
-
-/**
- * The same stream placed on the main thread while worker threads compute the features
- * (src/events/feature-pool.ts, from the build, as `rasad events rebuild` and large imports run it):
- * wall-clock items/s on this machine's cores.
- */
-async function pipelined(total: number, { clusterer, pool: poolModule }: Awaited<ReturnType<typeof built>>): Promise<Record<string, number>> {
-  const { featurePool, featuresAhead } = poolModule;
-  const pool = featurePool();
-  if (pool.threads === 0) {
-    console.log('  (one core: no worker threads to pipeline with)');
-    return {};
-  }
-  const inputs: EventInput[] = [];
-  for (const it of eventCorpus({ items: total, seed: 11 })) inputs.push(it.input);
-  const c = new clusterer.EventClusterer();
-  const out: Record<string, number> = {};
-  try {
-    const t0 = performance.now();
-    let n = 0;
-    let mark = t0;
-    let markN = 0;
-    for await (const chunk of featuresAhead(pool, inputs)) {
-      for (const f of chunk) c.addFeatures(f);
-      n += chunk.length;
-      if (n === 100_000 || n === total) {
-        const now = performance.now();
-        const rate = (n - markN) / ((now - mark) / 1000);
-        console.log(`  ${n.toLocaleString('en').padStart(9)} items: ${Math.round(rate).toLocaleString('en')} items/s features and placing, ${pool.threads} feature thread${pool.threads === 1 ? '' : 's'} + the placing thread (last ${(n - markN).toLocaleString('en')})`);
-        out[`pipelined_items_per_s_at_${n}`] = Math.round(rate);
-        mark = now;
-        markN = n;
-      }
-    }
-  } finally {
-    await pool.close();
-  }
-  return out;
+function inChild(mode: 'single' | 'pipelined', items: number): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(import.meta.dirname, 'events-throughput.child.ts'), [mode, String(items)], {
+      execArgv: ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let figures: Record<string, number> | null = null;
+    child.on('message', (m) => {
+      figures = m as Record<string, number>;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && figures ? resolve(figures) : reject(new Error(`events throughput (${mode}): the child exited with ${code}`))));
+  });
 }
 
 async function main(): Promise<void> {
@@ -263,11 +178,10 @@ async function main(): Promise<void> {
   Object.assign(figures, corpusQuality());
   if (!ACCURACY_ONLY && SCALE.length > 0) {
     const top = Math.max(...SCALE);
-    console.log(`\n3. Incremental clustering throughput of the built code (generation excluded; feature extraction and placing timed apart), up to ${top.toLocaleString('en')} items${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-    const modules = await built();
-    Object.assign(figures, throughput(top, modules));
+    console.log(`\n3. Incremental clustering throughput of the built code (generation excluded; feature extraction and placing timed apart), up to ${top.toLocaleString('en')} items`);
+    Object.assign(figures, await inChild('single', top));
     console.log(`\n4. The same ${top.toLocaleString('en')} items with features computed in worker threads while the main thread places (wall clock, generation excluded)`);
-    Object.assign(figures, await pipelined(top, modules));
+    Object.assign(figures, await inChild('pipelined', top));
   }
   const round = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
   console.log(JSON.stringify({ bench: 'events', ...round }));
