@@ -10,6 +10,10 @@ import path from 'node:path';
 import { type FunctionalCase, readFunctionalCases } from '../src/analyze/threat/functional-cases.js';
 import { threatCategories, type ThreatCategory } from '../src/analyze/threat/taxonomy.js';
 import type * as AssessModule from '../src/analyze/threat/assess.js';
+import type * as LearnedModule from '../src/analyze/threat/learned.js';
+import type { LearnedModel } from '../src/analyze/threat/learned.js';
+import type * as LearnedTrainingModule from '../src/analyze/threat/learned-training.js';
+import type * as ThreatTextModule from '../src/analyze/threat/threat-text.js';
 import type * as LexiconsModule from '../src/analyze/threat/lexicons/index.js';
 import { sourceKindOf } from '../src/analyze/threat/stance.js';
 import { keywordBaseline } from './threat-baseline.js';
@@ -19,6 +23,9 @@ import { loadScenario } from './threat-scenario.js';
 // Measured as it ships: the compiled build (`npm run bench:threat` compiles first).
 const { assessThreat } = (await import(new URL('../dist/analyze/threat/assess.js', import.meta.url).href)) as typeof AssessModule;
 const { shippedLexicons } = (await import(new URL('../dist/analyze/threat/lexicons/index.js', import.meta.url).href)) as typeof LexiconsModule;
+const { learnedReading, shippedLearnedModel, trainLearned } = (await import(new URL('../dist/analyze/threat/learned.js', import.meta.url).href)) as typeof LearnedModule;
+const { readTrainingSets } = (await import(new URL('../dist/analyze/threat/learned-training.js', import.meta.url).href)) as typeof LearnedTrainingModule;
+const { readThreatText } = (await import(new URL('../dist/analyze/threat/threat-text.js', import.meta.url).href)) as typeof ThreatTextModule;
 
 const CASES = path.resolve(import.meta.dirname, '../src/analyze/threat/cases');
 // Blind sets, each written by a different author from the taxonomy alone, without seeing the rules
@@ -65,11 +72,11 @@ function fromCase(c: FunctionalCase): Post {
   };
 }
 
-function judge(posts: readonly Post[]): { rasad: Judged[]; baseline: Judged[] } {
+function judge(posts: readonly Post[], learned: LearnedModel | undefined): { rasad: Judged[]; baseline: Judged[] } {
   const rasad: Judged[] = [];
   const baseline: Judged[] = [];
   for (const p of posts) {
-    const a = assessThreat(lexicons, p.text, { language: p.lang, source: p.source });
+    const a = assessThreat(lexicons, p.text, { language: p.lang, source: p.source, ...(learned ? { learned } : {}) });
     rasad.push({ lang: p.lang, group: p.group, gold: p.gold, pred: { isThreat: a.is_threat, categories: a.categories.map((c) => c.label) } });
     baseline.push({ lang: p.lang, group: p.group, gold: p.gold, pred: keywordBaseline(p.text, p.lang) });
   }
@@ -79,6 +86,8 @@ function judge(posts: readonly Post[]): { rasad: Judged[]; baseline: Judged[] } 
 interface SetFigures {
   n: number;
   accuracy: Record<string, number>;
+  rules_accuracy: Record<string, number>;
+  learned_accuracy: Record<string, number>;
   baseline_accuracy: Record<string, number>;
   category_f1: Record<string, number>;
   baseline_category_f1: Record<string, number>;
@@ -86,20 +95,35 @@ interface SetFigures {
   baseline_wrongly_flagged: Record<string, number>;
 }
 
-function report(title: string, posts: readonly Post[]): SetFigures {
-  const { rasad, baseline } = judge(posts);
+/**
+ * Prints and returns the figures of one set of posts. `learned` is the learned reading used for
+ * it (trained without these posts); the rules alone are shown next to it.
+ */
+function report(title: string, posts: readonly Post[], learned: LearnedModel | undefined): SetFigures {
+  const { rasad, baseline } = judge(posts, learned);
+  const rulesAlone = learned ? judge(posts, undefined).rasad : rasad;
+  // The learned reading alone (p ≥ 0.5), without the rules' gates: how well it reads unseen posts.
+  const modelAlone: Judged[] = learned
+    ? posts.map((p) => ({ lang: p.lang, group: p.group, gold: p.gold, pred: { isThreat: learnedReading(learned, readThreatText(p.text), p.lang).p >= 0.5, categories: [] } }))
+    : [];
   const langs = [...new Set(posts.map((p) => p.lang))].sort();
   console.log(`\n== ${title}: ${posts.length} posts ==`);
-  console.log('threat vs non-threat accuracy      Rasad   keyword baseline   (n)');
+  console.log('threat vs non-threat accuracy      Rasad   keyword baseline   (n)              rules alone   learned reading alone');
   const accuracy: Record<string, number> = {};
   const baselineAccuracy: Record<string, number> = {};
+  const rulesAccuracy: Record<string, number> = {};
+  const learnedAccuracy: Record<string, number> = {};
   for (const lang of [...langs, 'all']) {
     const pick = (rows: Judged[]): Judged[] => (lang === 'all' ? rows : rows.filter((r) => r.lang === lang));
     const a = threatScores(pick(rasad));
     const b = threatScores(pick(baseline));
+    const r = threatScores(pick(rulesAlone));
+    const m = modelAlone.length > 0 ? threatScores(pick(modelAlone)).accuracy : NaN;
     accuracy[lang] = a.accuracy;
     baselineAccuracy[lang] = b.accuracy;
-    console.log(`  ${lang.padEnd(32)} ${pct(a.accuracy).padStart(6)}   ${pct(b.accuracy).padStart(6)}            (${a.n})  Rasad P ${pct(a.p)} R ${pct(a.r)}`);
+    rulesAccuracy[lang] = r.accuracy;
+    if (!Number.isNaN(m)) learnedAccuracy[lang] = m;
+    console.log(`  ${lang.padEnd(32)} ${pct(a.accuracy).padStart(6)}   ${pct(b.accuracy).padStart(6)}            (${a.n})  Rasad P ${pct(a.p)} R ${pct(a.r)}   ${pct(r.accuracy).padStart(6)}   ${Number.isNaN(m) ? '' : pct(m).padStart(6)}`);
   }
   console.log('must-not-fire posts flagged as original threats   Rasad   baseline   (n)');
   const wrong = wronglyFlagged(rasad, [...MUST_NOT_FIRE, 'hypothetical', 'benign']);
@@ -141,7 +165,7 @@ function report(title: string, posts: readonly Post[]): SetFigures {
       console.log(`  ${lang}: ${cells.join(' · ')}`);
     }
   }
-  return { n: posts.length, accuracy, baseline_accuracy: baselineAccuracy, category_f1: f1, baseline_category_f1: f1B, wrongly_flagged: wrongly, baseline_wrongly_flagged: wronglyB };
+  return { n: posts.length, accuracy, rules_accuracy: rulesAccuracy, learned_accuracy: learnedAccuracy, baseline_accuracy: baselineAccuracy, category_f1: f1, baseline_category_f1: f1B, wrongly_flagged: wrongly, baseline_wrongly_flagged: wronglyB };
 }
 
 const suite = readdirSync(CASES)
@@ -150,13 +174,20 @@ const suite = readdirSync(CASES)
   .flatMap((f) => readFunctionalCases(path.join(CASES, f)))
   .map(fromCase);
 const figures: Record<string, unknown> = {};
-figures.suite = report('Functional suite (src/analyze/threat/cases, the rules were tuned on it)', suite);
+// The learned reading is measured on posts it was not trained on: the suite with a model trained
+// on the blind sets alone, each blind set with a model trained on the suite and the other sets.
+const training = readTrainingSets(path.resolve(import.meta.dirname, '..'));
+const trainedWithout = (file: string | null): LearnedModel =>
+  trainLearned([...(file === null ? [] : training.suite), ...[...training.blind].filter(([f]) => f !== file).flatMap(([, posts]) => posts)], { prune: 0.05 });
+console.log('Rasad = the rules with the learned reading, trained each time without the set it is measured on (leave one set out)');
+figures.suite = report('Functional suite (src/analyze/threat/cases, the rules were tuned on it; learned reading trained on the blind sets only)', suite, trainedWithout(null));
 const blind: Post[] = [];
 for (const set of BLIND_SETS.filter((b) => existsSync(b.path))) {
   const posts = readFunctionalCases(set.path).map(fromCase);
   blind.push(...posts);
-  figures[set.file.replace(/\.jsonl$/, '')] = report(`${set.name} (bench/fixtures/${set.file}, written apart from the rules)`, posts);
+  figures[set.file.replace(/\.jsonl$/, '')] = report(`${set.name} (bench/fixtures/${set.file}, written apart from the rules)`, posts, trainedWithout(set.file));
 }
+const shipped = shippedLearnedModel();
 
 const scenario = loadScenario();
 if (scenario) {
@@ -167,11 +198,11 @@ if (scenario) {
     source: sourceKindOf(s.platform),
     gold: { isThreat: s.isThreat, categories: s.categories, acceptable: s.acceptable },
   }));
-  figures.scenario = report('seed-kh-2021 (../shared/scenarios, truth.json)', posts);
+  figures.scenario = report('seed-kh-2021 (../shared/scenarios, truth.json; the shipped learned reading)', posts, shipped);
   let targetsRight = 0;
   let targetsGold = 0;
   for (const s of scenario.filter((x) => x.isThreat)) {
-    const a = assessThreat(lexicons, s.text, { language: s.lang, source: 'social' });
+    const a = assessThreat(lexicons, s.text, { language: s.lang, source: 'social', learned: shipped });
     const names = new Set(a.targets.map((t) => t.name));
     targetsGold += s.targets.length;
     targetsRight += s.targets.filter((t) => names.has(t)).length;
@@ -191,7 +222,7 @@ if (existsSync(SENTENCES)) {
   const flaggedB: Record<string, number> = {};
   for (const lang of ['en', 'ar', 'fa', 'ur', 'fr']) {
     const lines = readFileSync(path.join(SENTENCES, `${lang}.txt`), 'utf8').split('\n').filter((l) => l.trim().length > 0);
-    const rasad = lines.filter((l) => assessThreat(lexicons, l, { language: lang, source: 'social' }).is_threat).length;
+    const rasad = lines.filter((l) => assessThreat(lexicons, l, { language: lang, source: 'social', learned: shipped }).is_threat).length;
     const base = lines.filter((l) => keywordBaseline(l, lang).isThreat).length;
     flagged[lang] = rasad / lines.length;
     flaggedB[lang] = base / lines.length;
@@ -207,7 +238,7 @@ for (const s of scenario ?? []) texts.push({ text: s.text, lang: s.lang, source:
 const TARGET_POSTS = 30_000;
 for (let i = 0; i < 500; i++) {
   const t = texts[i % texts.length];
-  if (t) assessThreat(lexicons, t.text, { language: t.lang, source: t.source }); // warm up
+  if (t) assessThreat(lexicons, t.text, { language: t.lang, source: t.source, learned: shipped }); // warm up
 }
 const started = process.hrtime.bigint();
 let chars = 0;
@@ -215,7 +246,7 @@ for (let i = 0; i < TARGET_POSTS; i++) {
   const t = texts[i % texts.length];
   if (!t) continue;
   chars += t.text.length;
-  assessThreat(lexicons, t.text, { language: t.lang, source: t.source });
+  assessThreat(lexicons, t.text, { language: t.lang, source: t.source, learned: shipped });
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const perSecond = TARGET_POSTS / seconds;

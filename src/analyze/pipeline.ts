@@ -8,6 +8,7 @@ import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
 import { persianWordList, type WordListPort } from '../text/persian-lexicon.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
 import { threatStage } from './threat.stage.js';
+import { shippedLearnedModel } from './threat/learned.js';
 import { shippedLexicons } from './threat/lexicons/index.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
@@ -52,6 +53,7 @@ export function createPipeline(deps: {
 }): Pipeline {
   const finder: MentionFinder = deps.mentionFinder ?? { find: () => [] };
   const lexicons = shippedLexicons();
+  const learned = shippedLearnedModel();
   const stages = [languageStage, actorsStage, threatStage].map((s) => ({ name: s.name, version: s.version, tag: stageTag(s) }));
   return {
     stages,
@@ -69,7 +71,7 @@ export function createPipeline(deps: {
         language = { ...language, code: hint, confidence: Math.max(language.confidence, 0.5) };
       }
       const actors = actorsStage.run({ text: input.text }, { finder });
-      const threat = threatStage.run({ text: input.text, language: language.code, script: language.script, platform: input.platform ?? null, mentions: actors.mentions }, { lexicons });
+      const threat = threatStage.run({ text: input.text, language: language.code, script: language.script, platform: input.platform ?? null, mentions: actors.mentions }, { lexicons, learned });
       return {
         language,
         mentions: actors.mentions,

@@ -3,12 +3,13 @@ import type { Stage } from '../core/stage.js';
 import type { ThreatRecord } from '../store/analysis.repository.js';
 import { assessThreat } from './threat/assess.js';
 import type { CompiledLexicon } from './threat/cue-matcher.js';
+import { shippedLearnedModel, type LearnedModel } from './threat/learned.js';
 import { shippedLexicons } from './threat/lexicons/index.js';
 import { sourceKindOf } from './threat/stance.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
 /** Bumped whenever lexicons, rules or scoring change, so stored assessments are redone. */
-export const THREAT_VERSION = 2;
+export const THREAT_VERSION = 3;
 
 export interface ThreatInput {
   text: string;
@@ -20,6 +21,12 @@ export interface ThreatInput {
   mentions?: FoundMention[];
 }
 
+/** The compiled lexicons and, unless left out, the learned reading (threat/learned.ts). */
+export interface ThreatStageContext {
+  lexicons: ReadonlyMap<string, CompiledLexicon>;
+  learned?: LearnedModel;
+}
+
 /**
  * The threat stage: lexicons and rules per language, the frame of each rule that fired, targets
  * and a score that shows its reasons (docs/THREAT.md). Pure given the compiled lexicons.
@@ -27,15 +34,16 @@ export interface ThreatInput {
 export const threatStage = {
   name: 'threat',
   version: THREAT_VERSION,
-  run(input: ThreatInput, ctx: { lexicons: ReadonlyMap<string, CompiledLexicon> } = { lexicons: shippedLexicons() }): ThreatAssessment {
+  run(input: ThreatInput, ctx: ThreatStageContext = { lexicons: shippedLexicons(), learned: shippedLearnedModel() }): ThreatAssessment {
     return assessThreat(ctx.lexicons, input.text, {
       language: input.language,
       script: input.script,
       source: sourceKindOf(input.platform),
       ...(input.mentions ? { mentions: input.mentions } : {}),
+      ...(ctx.learned ? { learned: ctx.learned } : {}),
     });
   },
-} satisfies Stage<ThreatInput, ThreatAssessment, { lexicons: ReadonlyMap<string, CompiledLexicon> }>;
+} satisfies Stage<ThreatInput, ThreatAssessment, ThreatStageContext>;
 
 /** The stored row of an item's assessment. */
 export function threatRecord(itemId: string, a: ThreatAssessment, createdAt: string): ThreatRecord {

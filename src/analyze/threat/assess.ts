@@ -4,6 +4,7 @@ import type { CueClass } from './lexicon-schema.js';
 import { CueIndex, fireRules, type FiredRule } from './rule-engine.js';
 import { frameOf, type Frame, reason, type SourceKind } from './stance.js';
 import { type CategoryResult, type Evidence, type Stance, type StanceReason, type ThreatAssessment, type ThreatCategory, type ThreatTarget, severityOf, threatCategories } from './taxonomy.js';
+import { learnedReading, type LearnedModel } from './learned.js';
 import { findTargets } from './targets.js';
 import { readThreatText, type ThreatText } from './threat-text.js';
 
@@ -17,6 +18,8 @@ export interface ThreatContext {
   source?: SourceKind;
   /** Registry actors named in the text (the actors stage): named after a threat, they are its targets. */
   mentions?: ReadonlyArray<{ actorId: string; canonical: string; start: number; end: number; kind?: string }>;
+  /** The learned reading (learned.ts), asked when cues were found but no rule fired. */
+  learned?: LearnedModel;
 }
 
 /** A category counts for the post from this score up. */
@@ -209,6 +212,9 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   // Nothing fired as a threat. Still say whether the post is framed as a report, and why a
   // threat-like sentence did not count (a question, a hypothetical, a negation).
   const reasons = uniqueReasons(framed.flatMap((f) => f.frame.reasons));
+  const asserted = framed.every((f) => f.frame.stance === 'original' && f.frame.modality === 'asserted');
+  const promoted = ctx.learned && source !== 'news' && asserted ? promote(ctx.learned, text, cues, ctx) : null;
+  if (promoted) return promoted;
   // A denial or condemnation of violence ("no intention of targeting…") frames the post even
   // when no rule fired.
   const violent = VIOLENT.some((c) => cues.has(c));
@@ -225,4 +231,65 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
         ? 'reporting'
         : 'unknown';
   return { score: 0, severity: 'none', is_threat: false, stance, categories: [], targets: [], reported: [], reasons };
+}
+
+/** A post promoted by the learned reading is at least this likely a threat by its reckoning. */
+const PROMOTE_AT = 0.8;
+/** Its words shown as evidence: the strongest ones, each pushing at least this much. */
+const LEARNED_WORDS = 4;
+const LEARNED_MIN_WEIGHT = 0.05;
+/** Cue classes that make a post a candidate for promotion: violence, menace, offers, calls, claims. */
+const PROMOTABLE: readonly CueClass[] = [
+  ...VIOLENT, 'imperative_violence', 'offer', 'support_noun', 'claim', 'recruit', 'call', 'vow', 'gloat',
+];
+/** Cues that frame a post as someone else's words, a denial or a condemnation: never promoted. */
+const FRAMING: readonly CueClass[] = ['report_verb', 'report_source', 'quote_intro', 'counter', 'denial', 'hypothetical', 'question_word'];
+/** Which category a promoted post gets, by the first of its cue classes found in this order. */
+const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
+  ['claim', 'claim'], ['attack_past', 'claim'], ['offer', 'support_offer'], ['support_noun', 'support_offer'],
+  ['recruit', 'recruitment'], ['imperative_violence', 'incitement'], ['call', 'incitement'],
+];
+
+/**
+ * The learned reading's verdict on a post whose cues made no rule fire: a threat when it is sure
+ * (PROMOTE_AT), the post has violent or menacing cues of its own and nothing frames it as a
+ * report, quote, denial, question or condemnation. Evidence: the cues and the words the model
+ * weighs most, under rule `learned:<language>`.
+ */
+function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, ctx: ThreatContext): ThreatAssessment | null {
+  if (!PROMOTABLE.some((c) => cues.has(c)) || FRAMING.some((c) => cues.has(c)) || text.sentences.some((s) => s.question)) return null;
+  const reading = learnedReading(model, text, ctx.language);
+  if (reading.p < PROMOTE_AT) return null;
+  const rule = `learned:${ctx.language}`;
+  const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
+  const spans = new Map<string, Evidence>();
+  for (const cls of PROMOTABLE) {
+    for (const h of cues.byClass.get(cls) ?? []) {
+      const start = text.tokens[h.from]?.start ?? 0;
+      const end = text.tokens[h.to - 1]?.end ?? start;
+      spans.set(`${start}:${end}`, { start, end, text: text.original.slice(start, end), rule: `${rule}+${cls}` });
+    }
+  }
+  for (const w of reading.words.slice(0, LEARNED_WORDS)) {
+    if (w.weight < LEARNED_MIN_WEIGHT || spans.has(`${w.start}:${w.end}`)) continue;
+    spans.set(`${w.start}:${w.end}`, { start: w.start, end: w.end, text: text.original.slice(w.start, w.end), rule: `${rule} (${w.weight.toFixed(2)})` });
+  }
+  const evidence = [...spans.values()].sort((a, b) => a.start - b.start);
+  for (const e of evidence) {
+    const gloss = /[\u0600-\u06ff]/.test(e.text) ? glossOf(e.text, ctx.language) : null;
+    if (gloss) e.gloss = gloss;
+  }
+  const categoryScore = Math.round(Math.min(0.95, reading.p) * 100) / 100;
+  const targets = findTargets(text, new Set(text.sentences.map((_, i) => i)));
+  const score = Math.max(1, Math.min(100, Math.round((categoryScore * GRAVITY[label] + (targets.length > 0 ? TARGET_BONUS : 0)) * 100)));
+  return {
+    score,
+    severity: severityOf(score),
+    is_threat: true,
+    stance: 'original',
+    categories: [{ label, score: categoryScore, evidence }],
+    targets,
+    reported: [],
+    reasons: [],
+  };
 }

@@ -1,0 +1,17 @@
+// `npm run train:threat`: trains the learned threat reading (src/analyze/threat/learned.ts) on the
+// project's synthetic posts and writes src/analyze/threat/model/threat-model.json. Repeatable:
+// the same data gives the same file.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { learnedModelFile, SHIPPED_MODEL_PATH, trainLearned } from '../src/analyze/threat/learned.js';
+import { readTrainingSets } from '../src/analyze/threat/learned-training.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { suite, blind } = readTrainingSets(root);
+const examples = [...suite, ...[...blind.values()].flat()];
+const model = trainLearned(examples, { prune: 0.05 });
+const threats = examples.filter((e) => e.isThreat).length;
+const trainedOn = `src/analyze/threat/cases (${suite.length} posts) and bench/fixtures/threat-*.jsonl (${blind.size} sets, ${examples.length - suite.length} posts); ${threats} threats of ${examples.length}`;
+const file = path.join(root, SHIPPED_MODEL_PATH);
+writeFileSync(file, `${JSON.stringify(learnedModelFile(model, trainedOn))}\n`);
+console.log(`${file}: ${model.weights.size} weights, trained on ${trainedOn}`);

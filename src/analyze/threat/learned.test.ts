@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { assessThreat } from './assess.js';
+import { learnedModelFile, learnedReading, shippedLearnedModel, trainLearned, type LearnedExample, type LearnedModel } from './learned.js';
+import { shippedLexicons } from './lexicons/index.js';
+import { readThreatText } from './threat-text.js';
+
+// A made-up toy set: menace in the author's voice against calm notices. Synthetic, no detail.
+const examples: LearnedExample[] = [
+  ...['the traitors will be dealt with soon', 'every traitor will answer for this soon', 'traitors of the valley, your turn comes soon', 'soon the traitors learn their lesson'].map(
+    (text) => ({ text, lang: 'en', isThreat: true }),
+  ),
+  ...['the valley market opens soon', 'the library will answer questions soon', 'the valley council meets on friday', 'lessons resume at the school soon'].map(
+    (text) => ({ text, lang: 'en', isThreat: false }),
+  ),
+];
+
+describe('learned reading', () => {
+  const model = trainLearned(examples);
+
+  it('learns which words lean towards a threat, and shows them', () => {
+    const menace = learnedReading(model, readThreatText('the traitors will learn soon'), 'en');
+    const calm = learnedReading(model, readThreatText('the market will open on friday'), 'en');
+    expect(menace.p).toBeGreaterThan(0.5);
+    expect(calm.p).toBeLessThan(0.5);
+    const top = menace.words[0];
+    expect(top && 'the traitors will learn soon'.slice(top.start, top.end)).toBe('traitors');
+  });
+
+  it('trains the same model from the same posts', () => {
+    const again = trainLearned(examples);
+    expect(learnedModelFile(again, 'toy')).toEqual(learnedModelFile(model, 'toy'));
+  });
+
+  it('keeps features apart by language', () => {
+    const reading = learnedReading(model, readThreatText('the traitors will learn soon'), 'fr');
+    expect(reading.words).toEqual([]);
+  });
+
+  it('ships a model for Arabic, Persian, Urdu and English', () => {
+    const shipped = shippedLearnedModel();
+    const langs = new Set([...shipped.weights.keys()].map((k) => k.split('|')[0]));
+    for (const lang of ['ar', 'fa', 'ur', 'en']) expect(langs.has(lang)).toBe(true);
+  });
+});
+
+describe('assessThreat with the learned reading', () => {
+  const lexicons = shippedLexicons();
+  // A model sure of everything: only the gates decide.
+  const sure: LearnedModel = { version: 1, bias: 10, weights: new Map() };
+  const assess = (text: string, source: 'social' | 'news' = 'social') => assessThreat(lexicons, text, { language: 'en', source, learned: sure });
+
+  it('promotes a post with violent cues that no rule made fire, and says why', () => {
+    const a = assess('The valley traitors and their guns are finished, believe it.');
+    expect(a.is_threat).toBe(true);
+    expect(a.stance).toBe('original');
+    const evidence = a.categories[0]?.evidence ?? [];
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.every((e) => e.rule.startsWith('learned:en'))).toBe(true);
+  });
+
+  it('never promotes a post without violent cues, a report, a question or a news article', () => {
+    expect(assess('The valley market opens on Friday.').is_threat).toBe(false);
+    expect(assess('Police said the guns were found in the valley.').is_threat).toBe(false);
+    expect(assess('Are the guns still in the valley?').is_threat).toBe(false);
+    expect(assess('The valley traitors and their guns are finished, believe it.', 'news').is_threat).toBe(false);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * A learned second reading of a post: logistic regression over its folded words, word pairs and
+ * the 3- to 5-letter pieces of each word, per language, trained on the project's own synthetic
+ * cases (src/analyze/threat/cases, bench/fixtures/threat-*.jsonl; `npm run train:threat`). It
+ * reads phrasings no lexicon entry covers, but it never decides alone (assess.ts: it may promote
+ * a post whose lexicon cues did not make a rule fire), and what it rests on is shown: the words
+ * that weigh most towards a threat, with their weights.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from '../../app/package-root.js';
+import { readThreatText, type ThreatText } from './threat-text.js';
+
+export const learnedModelSchema = z.object({
+  version: z.number().int().positive(),
+  /** What it was trained on, for the record (files and counts). */
+  trainedOn: z.string(),
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+});
+export type LearnedModelFile = z.infer<typeof learnedModelSchema>;
+
+export interface LearnedModel {
+  version: number;
+  bias: number;
+  weights: ReadonlyMap<string, number>;
+}
+
+export interface LearnedExample {
+  text: string;
+  lang: string;
+  isThreat: boolean;
+}
+
+/** One word of the post and how much it pushes towards a threat. */
+export interface LearnedWord {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface LearnedReading {
+  /** Probability that the post is a threat (any category, the author's own words). */
+  p: number;
+  /** Words pushing towards a threat, strongest first. */
+  words: LearnedWord[];
+}
+
+interface Feature {
+  key: string;
+  value: number;
+  /** Token the feature comes from (the first of a pair). */
+  token: number;
+}
+
+/** The features of a post: folded words, word pairs and letter pieces, prefixed by language, L2-normalized. */
+export function learnedFeatures(text: ThreatText, lang: string): Feature[] {
+  const counts = new Map<string, { n: number; token: number }>();
+  const add = (key: string, token: number): void => {
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { n: 1, token });
+  };
+  const tokens = text.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]?.text ?? '';
+    add(`${lang}|w|${w}`, i);
+    const next = tokens[i + 1];
+    if (next) add(`${lang}|b|${w} ${next.text}`, i);
+    const padded = `<${w}>`;
+    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= padded.length; j++) add(`${lang}|c|${padded.slice(j, j + n)}`, i);
+  }
+  let norm = 0;
+  for (const { n } of counts.values()) norm += n * n;
+  const z = Math.sqrt(norm) || 1;
+  return [...counts].map(([key, { n, token }]) => ({ key, value: n / z, token }));
+}
+
+const sigmoid = (s: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, s))));
+
+/** The model's reading of a post already read by the threat stage. */
+export function learnedReading(model: LearnedModel, text: ThreatText, lang: string): LearnedReading {
+  const features = learnedFeatures(text, lang);
+  let s = model.bias;
+  const perToken = new Float64Array(text.tokens.length);
+  for (const f of features) {
+    const w = model.weights.get(f.key);
+    if (w === undefined) continue;
+    s += w * f.value;
+    perToken[f.token] = (perToken[f.token] ?? 0) + w * f.value;
+  }
+  const words: LearnedWord[] = [];
+  perToken.forEach((weight, i) => {
+    const t = text.tokens[i];
+    if (t && weight > 0) words.push({ start: t.start, end: t.end, weight });
+  });
+  words.sort((a, b) => b.weight - a.weight);
+  return { p: sigmoid(s), words };
+}
+
+/** A seeded generator (mulberry32), so that training is repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  rate?: number;
+  l2?: number;
+  /** Weights smaller than this are dropped from the model (they change no answer). */
+  prune?: number;
+}
+
+/** Logistic regression by stochastic gradient descent, examples in a seeded order. */
+export function trainLearned(examples: readonly LearnedExample[], opts: TrainOptions = {}): LearnedModel {
+  const { epochs = 15, rate = 0.5, l2 = 1e-4, prune = 0 } = opts;
+  const data = examples.map((e) => ({ features: learnedFeatures(readThreatText(e.text), e.lang), y: e.isThreat ? 1 : 0 }));
+  const weights = new Map<string, number>();
+  let bias = 0;
+  const random = seeded(1);
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    for (const k of order) {
+      const ex = data[k];
+      if (!ex) continue;
+      let s = bias;
+      for (const f of ex.features) s += (weights.get(f.key) ?? 0) * f.value;
+      const g = sigmoid(s) - ex.y;
+      for (const f of ex.features) {
+        const w = weights.get(f.key) ?? 0;
+        weights.set(f.key, w - rate * (g * f.value + l2 * w));
+      }
+      bias -= rate * g;
+    }
+  }
+  if (prune > 0) for (const [k, w] of weights) if (Math.abs(w) < prune) weights.delete(k);
+  return { version: 1, bias, weights };
+}
+
+/** The model as stored (weights rounded to 4 decimals, keys sorted, so that the file diffs well). */
+export function learnedModelFile(model: LearnedModel, trainedOn: string): LearnedModelFile {
+  const weights: Record<string, number> = {};
+  for (const k of [...model.weights.keys()].sort()) weights[k] = Math.round((model.weights.get(k) ?? 0) * 10_000) / 10_000;
+  return { version: model.version, trainedOn, bias: Math.round(model.bias * 10_000) / 10_000, weights };
+}
+
+export const SHIPPED_MODEL_PATH = path.join('src', 'analyze', 'threat', 'model', 'threat-model.json');
+
+let shipped: LearnedModel | undefined;
+
+/** The model shipped with Rasad, read once. */
+export function shippedLearnedModel(): LearnedModel {
+  if (shipped) return shipped;
+  const file = path.join(packageRoot(), SHIPPED_MODEL_PATH);
+  const parsed = learnedModelSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: not a threat model (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`);
+  shipped = { version: parsed.data.version, bias: parsed.data.bias, weights: new Map(Object.entries(parsed.data.weights)) };
+  return shipped;
+}
