@@ -49,4 +49,11 @@ describe('relate', () => {
     const thread = item('x:55', "Thread 🧵 on how Saraya al-Fajr's media output changed over the past 36 months (5/…)", { actors: ['fajr'] });
     expect(link(statement, thread)).toBeNull();
   });
+  it('finds a shortened quote in the post it comes from, Arabic clitics aside', () => {
+    // invented statement and a critic quoting three of its words
+    const statement = item('telegram:fajr/1', 'تعلن السرايا استعدادها لتقديم الدعم والتدريب المباشر وغير المباشر لحركات التحرر في الوادي الشمالي', { language: 'ar', actors: ['fajr'] });
+    const critic = item('x:critic/5', 'السرايا تعرض «تدريب حركات التحرر» بينما الوادي بلا كهرباء ولا عمل', { language: 'ar', actors: ['fajr'], publishedAt: JAN1 + 6 * HOUR });
+    const unquoted = item('x:critic/6', 'السرايا تعرض تدريب حركات التحرر بينما الوادي بلا كهرباء ولا عمل', { language: 'ar', actors: ['fajr'], publishedAt: JAN1 + 6 * HOUR });
+    expect(link(critic, statement)?.score ?? 0).toBeGreaterThan(link(unquoted, statement)?.score ?? 0);
+  });
 });

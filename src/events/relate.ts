@@ -1,6 +1,7 @@
 // How strongly a new item belongs with an earlier one, and as what: a forward, a copy, a
 // translation, a report that cites it, or a related post. Pure: scores two items' features given
 // the anchor rarities of the window.
+import { withoutClitics } from '../text/arabic-clitics.js';
 import { ANCHOR_KINDS, SPECIFIC, type EventFeatures } from './features.js';
 import { matchKey } from './links.js';
 import { estimateJaccard } from './minhash.js';
@@ -237,9 +238,41 @@ function anchorOverlap(x: EventFeatures, y: EventFeatures, rarity: Rarity): { co
 
 function quoteBonus(x: EventFeatures, y: EventFeatures): number {
   let n = 0;
-  for (const q of x.quoteNeedles) if (y.tokenText.includes(q)) n++;
-  for (const q of y.quoteNeedles) if (x.tokenText.includes(q)) n++;
+  for (const q of x.quoteNeedles) if (quotedIn(q, y)) n++;
+  for (const q of y.quoteNeedles) if (quotedIn(q, x)) n++;
   return Math.min(0.3, n * 0.12);
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/;
+
+/** Words a shortened quote may leave out between two of its words ("training [direct and indirect] for"). */
+const QUOTE_GAP = 3;
+
+/**
+ * Whether an item has the quoted words: as they are, or, for a quote of three words or more,
+ * in order with a few words left out between them; Arabic-script words are compared without the
+ * clitics either side attaches («تدريب حركات التحرر» for والتدريب المباشر وغير المباشر لحركات التحرر).
+ */
+function quotedIn(needle: string, f: EventFeatures): boolean {
+  if (f.tokenText.includes(needle)) return true;
+  const arabic = ARABIC_LETTER.test(needle);
+  const bare = (t: string): string[] => (arabic ? withoutClitics(t.trim()) : t.trim()).split(' ');
+  const quote = bare(needle);
+  if (quote.length < 3) return false;
+  const words = bare(f.tokenText);
+  for (let start = 0; start < words.length; start++) {
+    if (words[start] !== quote[0]) continue;
+    let k = 1;
+    let gap = 0;
+    for (let i = start + 1; i < words.length && k < quote.length && gap <= QUOTE_GAP; i++) {
+      if (words[i] === quote[k]) {
+        k++;
+        gap = 0;
+      } else gap++;
+    }
+    if (k === quote.length) return true;
+  }
+  return false;
 }
 
 function shareActor(x: EventFeatures, y: EventFeatures): boolean {

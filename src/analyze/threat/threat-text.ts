@@ -1,3 +1,4 @@
+import { cliticVariants } from '../../text/arabic-clitics.js';
 import { normalizeWithMap } from '../../text/normalize.js';
 
 /** A word of the post, on folded text, with what the rules need to know about its place. */
@@ -41,36 +42,6 @@ const ANY_QUOTE = /["'«»“”„‹›「」‘’]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
-function isArabicScript(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c >= 0x0600 && c <= 0x06ff;
-}
-
-/**
- * Readings of an Arabic-script word without its proclitics, longest first: وبالسلاح → بالسلاح,
- * السلاح, سلاح. Only strips when at least three letters remain, so short function words stay.
- */
-export function cliticVariants(word: string): string[] {
-  if (!isArabicScript(word) || word.length < 4) return [word];
-  const out = [word];
-  const add = (w: string): void => {
-    if (w.length >= 3 && !out.includes(w)) out.push(w);
-  };
-  const bases = [word];
-  if ((word[0] === 'و' || word[0] === 'ف') && word.length >= 4) bases.push(word.slice(1));
-  for (const b of bases) {
-    add(b);
-    if (b.startsWith('بال') || b.startsWith('كال') || b.startsWith('فال')) {
-      add(`ال${b.slice(3)}`);
-      add(b.slice(3));
-    } else if (b.startsWith('لل')) {
-      add(`ال${b.slice(2)}`);
-      add(b.slice(2));
-    } else if (b.startsWith('ال')) add(b.slice(2));
-    else if ((b[0] === 'ب' || b[0] === 'ل') && b.length >= 4) add(b.slice(1));
-  }
-  return out;
-}
 
 const WORD = /[\p{L}\p{N}]/u;
 // Whether each BMP code unit is a letter or digit (1) or not (2); 0 until first seen.
