@@ -11,7 +11,7 @@ import type { EventInput } from './event-input.js';
 import { fnvState, hashString } from './hash.js';
 import { accountOfLink, canonicalUrl, itemKeyOfLink, matchKey, urlsInText } from './links.js';
 import { signature } from './minhash.js';
-import { placesIn } from './places.js';
+import { placeAt, placesIn } from './places.js';
 import { charShingles, contentTokens, foldedContent, wordShingles } from './shingles.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -133,7 +133,10 @@ function locatives(tokens: readonly string[]): string[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!LOCATIVE.has(tokens[i] ?? '')) continue;
     const next = tokens[i + 1] ?? '';
-    if (next.length >= 3 && !STOPWORDS.has(next) && !isDigits(next)) out.add(next);
+    // a place the gazetteer knows is its name, however written ("in America", "in the States")
+    const place = placeAt(tokens, i + 1);
+    if (place !== undefined) out.add(place);
+    else if (next.length >= 3 && !STOPWORDS.has(next) && !isDigits(next)) out.add(next);
   }
   return [...out];
 }

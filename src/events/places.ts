@@ -43,3 +43,8 @@ export function placesIn(tokens: readonly string[]): string[] {
   }
   return [...out];
 }
+
+/** The known place or installation named from token `i` on (its first word there), if any. */
+export function placeAt(tokens: readonly string[], i: number): string | undefined {
+  return index.get(tokens[i] ?? '')?.find((f) => f.rest.every((t, k) => tokens[i + 1 + k] === t))?.name;
+}

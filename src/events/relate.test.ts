@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventInput } from './event-input.js';
 import { testInput } from './event-input.test-support.js';
 import { eventFeatures } from './features.js';
-import { relate } from './relate.js';
+import { conflicts, relate } from './relate.js';
 
 const HOUR = 3_600_000;
 const JAN1 = Date.parse('2021-01-01T09:00:00Z');
@@ -55,5 +55,14 @@ describe('relate', () => {
     const critic = item('x:critic/5', 'السرايا تعرض «تدريب حركات التحرر» بينما الوادي بلا كهرباء ولا عمل', { language: 'ar', actors: ['fajr'], publishedAt: JAN1 + 6 * HOUR });
     const unquoted = item('x:critic/6', 'السرايا تعرض تدريب حركات التحرر بينما الوادي بلا كهرباء ولا عمل', { language: 'ar', actors: ['fajr'], publishedAt: JAN1 + 6 * HOUR });
     expect(link(critic, statement)?.score ?? 0).toBeGreaterThan(link(unquoted, statement)?.score ?? 0);
+  });
+  it('reads a known place after "in" as the place, however it is written', () => {
+    const f = (key: string, text: string) => eventFeatures(item(key, text, { language: 'ar' }));
+    const states = f('telegram:fajr/1', 'هذه هي حرية التعبير في الولايات المتحدة الأمريكية اليوم');
+    const america = f('x:critic/2', 'السرايا تعرض التدريب في أمريكا بينما الوادي بلا كهرباء');
+    const village = f('x:critic/3', 'السرايا تعرض التدريب في قرية الوادي بينما الناس بلا كهرباء');
+    expect(states.where).toEqual(america.where);
+    expect(conflicts(america, states)).toBe(0);
+    expect(conflicts(village, states)).toBeGreaterThan(0);
   });
 });
