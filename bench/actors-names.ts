@@ -103,18 +103,6 @@ export function looksTransliterated(arabic: string, latin: string): boolean {
   return editSimilarity(consonants(romanized), consonants(latin)) >= 0.5;
 }
 
-/** A small seeded generator (mulberry32), so every run draws the same sample. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A shuffled copy (Fisher–Yates). */
 export function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
   const out = [...items];

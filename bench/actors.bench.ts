@@ -18,7 +18,7 @@ import { loadRegistry, type RegistryActor } from '../src/store/actor.repository.
 import { listItems } from '../src/store/item.repository.js';
 import { createJaroWinklerBaseline } from './actors-baseline.js';
 import { aliasKeyIndex, buildHiddenAliasEval, entityGroups, type EvalQuery, type QueryClass } from './actors-eval.js';
-import { seededRandom } from './actors-names.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 import { composedNames, listedWordSets, negativeQueries, partOfListedAlias, readNameFile } from './actors-negatives.js';
 import { answerPrecision, type Outcome, printHeader, printMisses, printRow, rasadTop, type RowScore, scoreRow } from './actors-report.js';
 import { seedCheck } from './actors-seed.js';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../core/seeded-random.js';
 import { BUCKWALTER_LETTERS, fromBuckwalter, toBuckwalter } from './buckwalter.js';
 
-/** Small deterministic PRNG (mulberry32) so the property test is reproducible without patching Math.random. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Arabic-script characters outside the table: they must survive both directions untouched.
 const PASS_THROUGH = ['ژ', 'ک', 'ی', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ہ', 'ھ', 'ے', '٣', '۴', '،', '؟', '\u200c'];

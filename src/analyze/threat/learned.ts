@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../../app/package-root.js';
+import { seededRandom } from '../../core/seeded-random.js';
 import { readThreatText, type ThreatText } from './threat-text.js';
 
 export const learnedModelSchema = z.object({
@@ -99,17 +100,6 @@ export function learnedReading(model: LearnedModel, text: ThreatText, lang: stri
   return { p: sigmoid(s), words };
 }
 
-/** A seeded generator (mulberry32), so that training is repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainOptions {
   epochs?: number;
@@ -125,7 +115,7 @@ export function trainLearned(examples: readonly LearnedExample[], opts: TrainOpt
   const data = examples.map((e) => ({ features: learnedFeatures(readThreatText(e.text), e.lang), y: e.isThreat ? 1 : 0 }));
   const weights = new Map<string, number>();
   let bias = 0;
-  const random = seeded(1);
+  const random = seededRandom(1);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
