@@ -234,11 +234,11 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
 }
 
 /** A post promoted by the learned reading is at least this likely a threat by its reckoning. */
-const PROMOTE_AT = 0.8;
+const PROMOTE_AT = 0.7;
 /** Its words shown as evidence: the strongest ones, each pushing at least this much. */
 const LEARNED_WORDS = 4;
 const LEARNED_MIN_WEIGHT = 0.05;
-/** Cue classes that make a post a candidate for promotion: violence, menace, offers, calls, claims. */
+/** Cue classes shown as evidence of a promoted post: violence, menace, offers, calls, claims. */
 const PROMOTABLE: readonly CueClass[] = [
   ...VIOLENT, 'imperative_violence', 'offer', 'support_noun', 'claim', 'recruit', 'call', 'vow', 'gloat',
 ];
@@ -251,13 +251,13 @@ const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
 ];
 
 /**
- * The learned reading's verdict on a post whose cues made no rule fire: a threat when it is sure
- * (PROMOTE_AT), the post has violent or menacing cues of its own and nothing frames it as a
- * report, quote, denial, question or condemnation. Evidence: the cues and the words the model
- * weighs most, under rule `learned:<language>`.
+ * The learned reading's verdict on a post no rule found a threat in: a threat when it is sure
+ * (PROMOTE_AT) and nothing frames the post as a report, quote, denial, condemnation, question or
+ * hypothetical. Evidence: the post's violent or menacing cues and the words the model weighs
+ * most, under rule `learned:<language>`.
  */
 function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, ctx: ThreatContext): ThreatAssessment | null {
-  if (!PROMOTABLE.some((c) => cues.has(c)) || FRAMING.some((c) => cues.has(c)) || text.sentences.some((s) => s.question)) return null;
+  if (FRAMING.some((c) => cues.has(c)) || text.sentences.some((s) => s.question)) return null;
   const reading = learnedReading(model, text, ctx.language);
   if (reading.p < PROMOTE_AT) return null;
   const rule = `learned:${ctx.language}`;

@@ -1,7 +1,7 @@
 /**
  * The training data of the learned threat reading: the project's own synthetic posts, the
- * functional suite (src/analyze/threat/cases) and the blind sets (bench/fixtures/threat-*.jsonl),
- * read from the repository. Used by `npm run train:threat` and by the bench's cross-validation.
+ * functional suite (src/analyze/threat/cases), the blind sets (bench/fixtures/threat-*.jsonl) and
+ * everyday posts that threaten no one (src/analyze/threat/training), read from the repository. Used by `npm run train:threat` and by the bench's cross-validation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,8 @@ export interface TrainingSets {
   suite: LearnedExample[];
   /** Each blind set by file name. */
   blind: Map<string, LearnedExample[]>;
+  /** Everyday posts (news, sport, weather, greetings…), always trained on, never measured. */
+  everyday: LearnedExample[];
 }
 
 /** The functional suite and blind sets under a checkout's root. */
@@ -43,5 +45,10 @@ export function readTrainingSets(root: string): TrainingSets {
     .flatMap((f) => readLabelledPosts(path.join(casesDir, f)));
   const blind = new Map<string, LearnedExample[]>();
   for (const f of readdirSync(fixtures).filter((f) => f.startsWith('threat-') && f.endsWith('.jsonl')).sort()) blind.set(f, readLabelledPosts(path.join(fixtures, f)));
-  return { suite, blind };
+  const everydayDir = path.join(root, 'src', 'analyze', 'threat', 'training');
+  const everyday = readdirSync(everydayDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readLabelledPosts(path.join(everydayDir, f)));
+  return { suite, blind, everyday };
 }

@@ -58,8 +58,9 @@ describe('assessThreat with the learned reading', () => {
     expect(evidence.every((e) => e.rule.startsWith('learned:en'))).toBe(true);
   });
 
-  it('never promotes a post without violent cues, a report, a question or a news article', () => {
-    expect(assess('The valley market opens on Friday.').is_threat).toBe(false);
+  it('never promotes a post it is unsure of, a report, a question or a news article', () => {
+    const unsure: LearnedModel = { version: 1, bias: 0, weights: new Map() };
+    expect(assessThreat(lexicons, 'The valley traitors and their guns are finished, believe it.', { language: 'en', source: 'social', learned: unsure }).is_threat).toBe(false);
     expect(assess('Police said the guns were found in the valley.').is_threat).toBe(false);
     expect(assess('Are the guns still in the valley?').is_threat).toBe(false);
     expect(assess('The valley traitors and their guns are finished, believe it.', 'news').is_threat).toBe(false);
