@@ -245,6 +245,32 @@ function quoteBonus(x: EventFeatures, y: EventFeatures): number {
 
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/;
 
+// Each text's words without Arabic clitics, worked out once: the pairs of a window ask again and again.
+const bareCache = new Map<string, string[]>();
+const bareByItem = new WeakMap<EventFeatures, { words: string[]; set: Set<string> }>();
+
+function bareWords(text: string): string[] {
+  let words = bareCache.get(text);
+  if (words === undefined) {
+    const t = text.trim();
+    words = (ARABIC_LETTER.test(t) ? withoutClitics(t) : t).split(' ');
+    if (bareCache.size > 10_000) bareCache.clear();
+    bareCache.set(text, words);
+  }
+  return words;
+}
+
+function bareWordsOf(f: EventFeatures): { words: string[]; set: Set<string> } {
+  let bare = bareByItem.get(f);
+  if (bare === undefined) {
+    const t = f.tokenText.trim();
+    const words = (ARABIC_LETTER.test(t) ? withoutClitics(t) : t).split(' ');
+    bare = { words, set: new Set(words) };
+    bareByItem.set(f, bare);
+  }
+  return bare;
+}
+
 /** Words a shortened quote may leave out between two of its words ("training [direct and indirect] for"). */
 const QUOTE_GAP = 3;
 
@@ -255,11 +281,10 @@ const QUOTE_GAP = 3;
  */
 function quotedIn(needle: string, f: EventFeatures): boolean {
   if (f.tokenText.includes(needle)) return true;
-  const arabic = ARABIC_LETTER.test(needle);
-  const bare = (t: string): string[] => (arabic ? withoutClitics(t.trim()) : t.trim()).split(' ');
-  const quote = bare(needle);
+  const quote = bareWords(needle);
   if (quote.length < 3) return false;
-  const words = bare(f.tokenText);
+  const { words, set } = bareWordsOf(f);
+  for (const q of quote) if (!set.has(q)) return false;
   for (let start = 0; start < words.length; start++) {
     if (words[start] !== quote[0]) continue;
     let k = 1;
