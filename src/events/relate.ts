@@ -275,12 +275,14 @@ function bareWordsOf(f: EventFeatures): { words: string[]; set: Set<string> } {
 const QUOTE_GAP = 3;
 
 /**
- * Whether an item has the quoted words: as they are, or, for a quote of three words or more,
- * in order with a few words left out between them; Arabic-script words are compared without the
- * clitics either side attaches («تدريب حركات التحرر» for والتدريب المباشر وغير المباشر لحركات التحرر).
+ * Whether an item has the quoted words: as they are, or, for an Arabic-script quote of three
+ * words or more, in order with a few words left out between them and without the clitics either
+ * side attaches («تدريب حركات التحرر» for والتدريب المباشر وغير المباشر لحركات التحرر). (Only
+ * Arabic script: that is where quotes are re-cut most, and the looser search costs placing time.)
  */
 function quotedIn(needle: string, f: EventFeatures): boolean {
   if (f.tokenText.includes(needle)) return true;
+  if (!ARABIC_LETTER.test(needle)) return false;
   const quote = bareWords(needle);
   if (quote.length < 3) return false;
   const { words, set } = bareWordsOf(f);
