@@ -23,7 +23,7 @@ import { loadScenario } from './threat-scenario.js';
 // Measured as it ships: the compiled build (`npm run bench:threat` compiles first).
 const { assessThreat } = (await import(new URL('../dist/analyze/threat/assess.js', import.meta.url).href)) as typeof AssessModule;
 const { shippedLexicons } = (await import(new URL('../dist/analyze/threat/lexicons/index.js', import.meta.url).href)) as typeof LexiconsModule;
-const { learnedReading, shippedLearnedModel, trainLearned } = (await import(new URL('../dist/analyze/threat/learned.js', import.meta.url).href)) as typeof LearnedModule;
+const { learnedReading, shippedLearnedModel, SHIPPED_PRUNE, trainLearned } = (await import(new URL('../dist/analyze/threat/learned.js', import.meta.url).href)) as typeof LearnedModule;
 const { readTrainingSets } = (await import(new URL('../dist/analyze/threat/learned-training.js', import.meta.url).href)) as typeof LearnedTrainingModule;
 const { readThreatText } = (await import(new URL('../dist/analyze/threat/threat-text.js', import.meta.url).href)) as typeof ThreatTextModule;
 
@@ -178,7 +178,7 @@ const figures: Record<string, unknown> = {};
 // on the blind sets alone, each blind set with a model trained on the suite and the other sets.
 const training = readTrainingSets(path.resolve(import.meta.dirname, '..'));
 const trainedWithout = (file: string | null): LearnedModel =>
-  trainLearned([...(file === null ? [] : training.suite), ...[...training.blind].filter(([f]) => f !== file).flatMap(([, posts]) => posts), ...training.everyday], { prune: 0.05 });
+  trainLearned([...(file === null ? [] : training.suite), ...[...training.blind].filter(([f]) => f !== file).flatMap(([, posts]) => posts), ...training.everyday], { prune: SHIPPED_PRUNE });
 console.log('Rasad = the rules with the learned reading, trained each time without the set it is measured on (leave one set out)');
 figures.suite = report('Functional suite (src/analyze/threat/cases, the rules were tuned on it; learned reading trained on the blind sets only)', suite, trainedWithout(null));
 const blind: Post[] = [];

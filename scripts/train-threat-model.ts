@@ -3,13 +3,13 @@
 // the same data gives the same file.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { learnedModelFile, SHIPPED_MODEL_PATH, trainLearned } from '../src/analyze/threat/learned.js';
+import { learnedModelFile, SHIPPED_MODEL_PATH, SHIPPED_PRUNE, trainLearned } from '../src/analyze/threat/learned.js';
 import { readTrainingSets } from '../src/analyze/threat/learned-training.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { suite, blind, everyday } = readTrainingSets(root);
 const examples = [...suite, ...[...blind.values()].flat(), ...everyday];
-const model = trainLearned(examples, { prune: 0.05 });
+const model = trainLearned(examples, { prune: SHIPPED_PRUNE });
 const threats = examples.filter((e) => e.isThreat).length;
 const trainedOn = `src/analyze/threat/cases (${suite.length} posts), bench/fixtures/threat-*.jsonl (${blind.size} sets, ${examples.length - suite.length - everyday.length} posts) and src/analyze/threat/training (${everyday.length} everyday posts); ${threats} threats of ${examples.length}`;
 const file = path.join(root, SHIPPED_MODEL_PATH);

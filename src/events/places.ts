@@ -27,24 +27,24 @@ for (const h of heads) for (const f of h.forms) add(f, h.country ? `${h.country}
 // Short forms that are also ordinary words would name a place in every English text.
 index.delete('us');
 
+/** The place or installation whose name starts at token `i`, longest form first. */
+function formAt(tokens: readonly string[], i: number): Form | undefined {
+  return index.get(tokens[i] ?? '')?.find((f) => f.rest.every((t, k) => tokens[i + 1 + k] === t));
+}
+
 /** Names of the places and installations in a token sequence (folded tokens), longest match first. */
 export function placesIn(tokens: readonly string[]): string[] {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    const forms = index.get(tokens[i] ?? '');
-    if (!forms) continue;
-    for (const f of forms) {
-      if (f.rest.every((t, k) => tokens[i + 1 + k] === t)) {
-        out.add(f.name);
-        i += f.rest.length;
-        break;
-      }
-    }
+    const f = formAt(tokens, i);
+    if (!f) continue;
+    out.add(f.name);
+    i += f.rest.length;
   }
   return [...out];
 }
 
 /** The known place or installation named from token `i` on (its first word there), if any. */
 export function placeAt(tokens: readonly string[], i: number): string | undefined {
-  return index.get(tokens[i] ?? '')?.find((f) => f.rest.every((t, k) => tokens[i + 1 + k] === t))?.name;
+  return formAt(tokens, i)?.name;
 }

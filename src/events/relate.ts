@@ -245,28 +245,29 @@ function quoteBonus(x: EventFeatures, y: EventFeatures): number {
 
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3]/;
 
-// Each text's words without Arabic clitics, worked out once: the pairs of a window ask again and again.
-const bareCache = new Map<string, string[]>();
-const bareByItem = new WeakMap<EventFeatures, { words: string[]; set: Set<string> }>();
+// Each quote's and each post's words without Arabic clitics, worked out once: the pairs of a
+// window ask again and again.
+const bareQuotes = new Map<string, string[]>();
+const bareItems = new WeakMap<EventFeatures, { words: string[]; set: Set<string> }>();
 
-function bareWords(text: string): string[] {
-  let words = bareCache.get(text);
+const bareWords = (text: string): string[] => withoutClitics(text.trim()).split(' ');
+
+function bareQuote(needle: string): string[] {
+  let words = bareQuotes.get(needle);
   if (words === undefined) {
-    const t = text.trim();
-    words = (ARABIC_LETTER.test(t) ? withoutClitics(t) : t).split(' ');
-    if (bareCache.size > 10_000) bareCache.clear();
-    bareCache.set(text, words);
+    words = bareWords(needle);
+    if (bareQuotes.size > 10_000) bareQuotes.clear();
+    bareQuotes.set(needle, words);
   }
   return words;
 }
 
-function bareWordsOf(f: EventFeatures): { words: string[]; set: Set<string> } {
-  let bare = bareByItem.get(f);
+function bareItem(f: EventFeatures): { words: string[]; set: Set<string> } {
+  let bare = bareItems.get(f);
   if (bare === undefined) {
-    const t = f.tokenText.trim();
-    const words = (ARABIC_LETTER.test(t) ? withoutClitics(t) : t).split(' ');
+    const words = bareWords(f.tokenText);
     bare = { words, set: new Set(words) };
-    bareByItem.set(f, bare);
+    bareItems.set(f, bare);
   }
   return bare;
 }
@@ -283,9 +284,9 @@ const QUOTE_GAP = 3;
 function quotedIn(needle: string, f: EventFeatures): boolean {
   if (f.tokenText.includes(needle)) return true;
   if (!ARABIC_LETTER.test(needle)) return false;
-  const quote = bareWords(needle);
+  const quote = bareQuote(needle);
   if (quote.length < 3) return false;
-  const { words, set } = bareWordsOf(f);
+  const { words, set } = bareItem(f);
   for (const q of quote) if (!set.has(q)) return false;
   for (let start = 0; start < words.length; start++) {
     if (words[start] !== quote[0]) continue;

@@ -67,18 +67,23 @@ function glossOf(words: string, language: string): string | null {
   return gloss;
 }
 
+/** A span of the original text as evidence of a rule, with the English gloss of Arabic-script words. */
+function spanEvidence(text: ThreatText, start: number, end: number, rule: string, language: string): Evidence {
+  const words = text.original.slice(start, end);
+  const ev: Evidence = { start, end, text: words, rule };
+  const gloss = /[\u0600-\u06ff]/.test(words) ? glossOf(words, language) : null;
+  if (gloss) ev.gloss = gloss;
+  return ev;
+}
+
+/** The words of tokens `from` to `to` (exclusive) as evidence. */
+function tokenEvidence(text: ThreatText, from: number, to: number, rule: string, language: string): Evidence {
+  const start = text.tokens[from]?.start ?? 0;
+  return spanEvidence(text, start, text.tokens[to - 1]?.end ?? start, rule, language);
+}
+
 function evidenceOf(text: ThreatText, fired: FiredRule, language: string): Evidence[] {
-  return [...fired.hits]
-    .sort((a, b) => a.from - b.from)
-    .map((h) => {
-      const start = text.tokens[h.from]?.start ?? 0;
-      const end = text.tokens[h.to - 1]?.end ?? start;
-      const words = text.original.slice(start, end);
-      const ev: Evidence = { start, end, text: words, rule: fired.rule.id };
-      const gloss = /[\u0600-\u06ff]/.test(words) ? glossOf(words, language) : null;
-      if (gloss) ev.gloss = gloss;
-      return ev;
-    });
+  return [...fired.hits].sort((a, b) => a.from - b.from).map((h) => tokenEvidence(text, h.from, h.to, fired.rule.id, language));
 }
 
 function categoriesOf(text: ThreatText, framed: readonly Framed[], language: string): CategoryResult[] {
@@ -239,7 +244,7 @@ const PROMOTE_AT = 0.7;
 const LEARNED_WORDS = 4;
 const LEARNED_MIN_WEIGHT = 0.05;
 /** Cue classes shown as evidence of a promoted post: violence, menace, offers, calls, claims. */
-const PROMOTABLE: readonly CueClass[] = [
+const SHOWN_CUES: readonly CueClass[] = [
   ...VIOLENT, 'imperative_violence', 'offer', 'support_noun', 'claim', 'recruit', 'call', 'vow', 'gloat',
 ];
 /** Cues that frame a post as someone else's words, a denial or a condemnation: never promoted. */
@@ -263,22 +268,17 @@ function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, ctx: Thr
   const rule = `learned:${ctx.language}`;
   const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
   const spans = new Map<string, Evidence>();
-  for (const cls of PROMOTABLE) {
+  for (const cls of SHOWN_CUES) {
     for (const h of cues.byClass.get(cls) ?? []) {
-      const start = text.tokens[h.from]?.start ?? 0;
-      const end = text.tokens[h.to - 1]?.end ?? start;
-      spans.set(`${start}:${end}`, { start, end, text: text.original.slice(start, end), rule: `${rule}+${cls}` });
+      const ev = tokenEvidence(text, h.from, h.to, `${rule}+${cls}`, ctx.language);
+      spans.set(`${ev.start}:${ev.end}`, ev);
     }
   }
   for (const w of reading.words.slice(0, LEARNED_WORDS)) {
     if (w.weight < LEARNED_MIN_WEIGHT || spans.has(`${w.start}:${w.end}`)) continue;
-    spans.set(`${w.start}:${w.end}`, { start: w.start, end: w.end, text: text.original.slice(w.start, w.end), rule: `${rule} (${w.weight.toFixed(2)})` });
+    spans.set(`${w.start}:${w.end}`, spanEvidence(text, w.start, w.end, `${rule} (${w.weight.toFixed(2)})`, ctx.language));
   }
   const evidence = [...spans.values()].sort((a, b) => a.start - b.start);
-  for (const e of evidence) {
-    const gloss = /[\u0600-\u06ff]/.test(e.text) ? glossOf(e.text, ctx.language) : null;
-    if (gloss) e.gloss = gloss;
-  }
   const categoryScore = Math.round(Math.min(0.95, reading.p) * 100) / 100;
   const targets = findTargets(text, new Set(text.sentences.map((_, i) => i)));
   const score = Math.max(1, Math.min(100, Math.round((categoryScore * GRAVITY[label] + (targets.length > 0 ? TARGET_BONUS : 0)) * 100)));

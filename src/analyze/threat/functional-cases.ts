@@ -22,7 +22,12 @@ export type FunctionalCase = z.infer<typeof functionalCaseSchema>;
 
 /** Reads a JSONL file of cases; a bad line is a ValidationError naming the file and line. */
 export function readFunctionalCases(path: string): FunctionalCase[] {
-  const out: FunctionalCase[] = [];
+  return readJsonLines(path, functionalCaseSchema);
+}
+
+/** Reads a JSONL file, each line checked by `schema`; a bad line is a ValidationError naming the file and line. */
+export function readJsonLines<T>(path: string, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
   readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
     if (line.trim().length === 0) return;
     let json: unknown;
@@ -31,7 +36,7 @@ export function readFunctionalCases(path: string): FunctionalCase[] {
     } catch {
       throw new ValidationError(`${path}:${i + 1}: not valid JSON`);
     }
-    const parsed = functionalCaseSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ValidationError(`${path}:${i + 1}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);

@@ -1,29 +1,25 @@
 /**
- * The training data of the learned threat reading: the project's own synthetic posts, the
+ * The training data of the learned threat reading, all synthetic and in the repository: the
  * functional suite (src/analyze/threat/cases), the blind sets (bench/fixtures/threat-*.jsonl) and
- * everyday posts that threaten no one (src/analyze/threat/training), read from the repository. Used by `npm run train:threat` and by the bench's cross-validation.
+ * everyday posts that threaten no one (src/analyze/threat/training). Used by `npm run
+ * train:threat` and by the bench's cross-validation.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readFunctionalCases, readJsonLines } from './functional-cases.js';
 import type { LearnedExample } from './learned.js';
 
-const caseSchema = z.object({ text: z.string(), lang: z.string().min(2), is_threat: z.boolean() });
+/** An everyday post of `training/` (its README): never a threat. */
+const everydaySchema = z.object({ id: z.string().min(1), lang: z.string().regex(/^[a-z]{2}$/), topic: z.string(), text: z.string().min(1), is_threat: z.literal(false) });
 
-/** The labelled posts of one JSON-lines file (lines without `is_threat` are skipped). */
-export function readLabelledPosts(file: string): LearnedExample[] {
-  const out: LearnedExample[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const raw: unknown = JSON.parse(line);
-      if (typeof raw !== 'object' || raw === null || !('is_threat' in raw)) return;
-      const parsed = caseSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      out.push({ text: parsed.data.text, lang: parsed.data.lang, isThreat: parsed.data.is_threat });
-    });
-  return out;
+const example = (p: { text: string; lang: string; is_threat: boolean }): LearnedExample => ({ text: p.text, lang: p.lang, isThreat: p.is_threat });
+
+/** The JSON-lines files of a folder, in name order, whose names pass `keep`. */
+function jsonlFiles(dir: string, keep: (name: string) => boolean = () => true): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl') && keep(f))
+    .sort();
 }
 
 export interface TrainingSets {
@@ -35,20 +31,14 @@ export interface TrainingSets {
   everyday: LearnedExample[];
 }
 
-/** The functional suite and blind sets under a checkout's root. */
+/** The functional suite, the blind sets and the everyday posts under a checkout's root. */
 export function readTrainingSets(root: string): TrainingSets {
   const casesDir = path.join(root, 'src', 'analyze', 'threat', 'cases');
   const fixtures = path.join(root, 'bench', 'fixtures');
-  const suite = readdirSync(casesDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => readLabelledPosts(path.join(casesDir, f)));
+  const suite = jsonlFiles(casesDir).flatMap((f) => readFunctionalCases(path.join(casesDir, f)).map(example));
   const blind = new Map<string, LearnedExample[]>();
-  for (const f of readdirSync(fixtures).filter((f) => f.startsWith('threat-') && f.endsWith('.jsonl')).sort()) blind.set(f, readLabelledPosts(path.join(fixtures, f)));
+  for (const f of jsonlFiles(fixtures, (name) => name.startsWith('threat-'))) blind.set(f, readFunctionalCases(path.join(fixtures, f)).map(example));
   const everydayDir = path.join(root, 'src', 'analyze', 'threat', 'training');
-  const everyday = readdirSync(everydayDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => readLabelledPosts(path.join(everydayDir, f)));
+  const everyday = jsonlFiles(everydayDir).flatMap((f) => readJsonLines(path.join(everydayDir, f), everydaySchema).map(example));
   return { suite, blind, everyday };
 }

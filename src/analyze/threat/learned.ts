@@ -147,6 +147,8 @@ export function learnedModelFile(model: LearnedModel, trainedOn: string): Learne
 }
 
 export const SHIPPED_MODEL_PATH = path.join('src', 'analyze', 'threat', 'model', 'threat-model.json');
+/** Weights below this are left out of the shipped model (and of the bench's models, to match). */
+export const SHIPPED_PRUNE = 0.05;
 
 let shipped: LearnedModel | undefined;
 
