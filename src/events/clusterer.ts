@@ -70,7 +70,7 @@ export class EventClusterer {
       windowDays,
       joinAt: opts.joinAt ?? 0.2,
       mergeAt: opts.mergeAt ?? 0.9,
-      maxCandidates: opts.maxCandidates ?? 16,
+      maxCandidates: opts.maxCandidates ?? 10,
       retentionDays: Math.max(opts.retentionDays ?? windowDays * 2, windowDays),
       separated: opts.separated,
     };

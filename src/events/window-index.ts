@@ -17,10 +17,14 @@ export interface IndexedItem {
 }
 
 // Keys are uint32 hashes, filed as int32 (`key | 0`): V8 keeps those unboxed, while a uint32 above
-// 2^31 is a heap number that every lookup would allocate and hash.
+// 2^31 is a heap number that every lookup would allocate and hash. Most keys (nearly every band
+// key, most anchors) belong to one item only: such a key holds the item's number itself, and only
+// a second item turns it into a list, so the index allocates no array for a key seen once.
+type Entry = number | number[];
+
 export class WindowIndex {
-  private readonly bands = new Map<number, number[]>();
-  private readonly postings = new Map<number, number[]>();
+  private readonly bands = new Map<number, Entry>();
+  private readonly postings = new Map<number, Entry>();
   private readonly byDay = new Map<number, number[]>();
   private readonly times: number[] = [];
   private readonly dropped: Uint8Array[] = [];
@@ -51,12 +55,13 @@ export class WindowIndex {
    * twice that long loses its older half: a common anchor's list stays short, and trimming it at
    * eviction stays cheap.
    */
-  private push(map: Map<number, number[]>, key: number, item: number): void {
-    const list = map.get(key | 0);
-    if (!list) map.set(key | 0, [item]);
+  private push(map: Map<number, Entry>, key: number, item: number): void {
+    const entry = map.get(key | 0);
+    if (entry === undefined) map.set(key | 0, item);
+    else if (typeof entry === 'number') map.set(key | 0, [entry, item]);
     else {
-      list.push(item);
-      if (list.length >= 2 * this.maxPostings) list.splice(0, list.length - this.maxPostings);
+      entry.push(item);
+      if (entry.length >= 2 * this.maxPostings) entry.splice(0, entry.length - this.maxPostings);
     }
   }
 
@@ -65,7 +70,12 @@ export class WindowIndex {
   }
 
   /** Adds `weight` to each of the newest entries of one key within `span` ms of `time`. */
-  private read(list: readonly number[], time: number, span: number, weight: number, into: Tally): void {
+  private read(entry: Entry, time: number, span: number, weight: number, into: Tally): void {
+    if (typeof entry === 'number') {
+      if (Math.abs((this.times[entry] ?? Infinity) - time) <= span) into.add(entry, weight);
+      return;
+    }
+    const list = entry;
     const last = Math.max(0, list.length - this.maxPostings);
     for (let i = list.length - 1; i >= last; i--) {
       const item = list[i] ?? -1;
@@ -77,8 +87,8 @@ export class WindowIndex {
   bandCandidates(time: number, bandKeys: ArrayLike<number>, into: Tally, days = this.windowDays): void {
     const span = Math.min(days, this.windowDays) * DAY + DAY;
     for (let k = 0; k < bandKeys.length; k++) {
-      const list = this.bands.get((bandKeys[k] ?? 0) | 0);
-      if (list) this.read(list, time, span, 1, into);
+      const entry = this.bands.get((bandKeys[k] ?? 0) | 0);
+      if (entry !== undefined) this.read(entry, time, span, 1, into);
     }
   }
 
@@ -86,9 +96,9 @@ export class WindowIndex {
   anchorCandidates(time: number, anchors: ArrayLike<number>, weights: ArrayLike<number>, into: Tally): void {
     const span = this.windowDays * DAY + DAY;
     for (let k = 0; k < anchors.length; k++) {
-      const list = this.postings.get((anchors[k] ?? 0) | 0);
+      const entry = this.postings.get((anchors[k] ?? 0) | 0);
       const w = weights[k] ?? 0;
-      if (list && w > 0) this.read(list, time, span, w, into);
+      if (entry !== undefined && w > 0) this.read(entry, time, span, w, into);
     }
   }
 
@@ -120,9 +130,13 @@ export class WindowIndex {
     return out;
   }
 
-  private trim(map: Map<number, number[]>, key: number): void {
+  private trim(map: Map<number, Entry>, key: number): void {
     const list = map.get(key | 0);
-    if (!list) return;
+    if (list === undefined) return;
+    if (typeof list === 'number') {
+      if (this.isDropped(list)) map.delete(key | 0);
+      return;
+    }
     let n = 0;
     while (n < list.length && this.isDropped(list[n] ?? -1)) n++;
     if (n === list.length) map.delete(key | 0);
