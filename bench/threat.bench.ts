@@ -42,6 +42,8 @@ const BLIND_SETS = [
   { file: 'threat-heldout-8.jsonl', name: 'Blind set 8' },
   { file: 'threat-heldout-9.jsonl', name: 'Blind set 9' },
   { file: 'threat-heldout-10.jsonl', name: 'Blind set 10' },
+  { file: 'threat-heldout-11.jsonl', name: 'Blind set 11' },
+  { file: 'threat-heldout-12.jsonl', name: 'Blind set 12' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();

@@ -8,8 +8,8 @@ import { shippedLexicons } from './threat/lexicons/index.js';
 import { sourceKindOf } from './threat/stance.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
-/** Bumped whenever lexicons, rules or scoring change, so stored assessments are redone. */
-export const THREAT_VERSION = 3;
+/** Bumped whenever lexicons, rules, scoring or the shipped model change, so stored assessments are redone. */
+export const THREAT_VERSION = 4;
 
 export interface ThreatInput {
   text: string;
