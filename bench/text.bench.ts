@@ -12,6 +12,7 @@ import { loadEldLid, type EldSize } from '../src/text/eld-lid.js';
 import { loadFastTextLid } from '../src/text/fasttext-lid.js';
 import { normalize } from '../src/text/normalize.js';
 import { loadPersianLexicon, persianWordList } from '../src/text/persian-lexicon.js';
+import { loadUrduLeaning, loadUrduWords, urduLeaningList, urduWordList } from '../src/text/urdu-lexicon.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -137,9 +138,10 @@ async function main(): Promise<void> {
   }
   const lines = readLines();
   const t0 = performance.now();
-  await loadPersianLexicon(); // loaded before the clock starts; persianWordList reads the same copy
-  const ctx: LanguageContext = { model: await loadFastTextLid(), second: await loadEldLid(ELD_SIZE), persian: persianWordList() };
-  console.log(`models loaded in ${Math.round(performance.now() - t0)} ms (fastText lid.176 + eld ${ELD_SIZE} + Persian dictionary); ${lines.length} lines from ${DATA}`);
+  // loaded before the clock starts; the word lists read the same copies
+  await Promise.all([loadPersianLexicon(), loadUrduWords(), loadUrduLeaning()]);
+  const ctx: LanguageContext = { model: await loadFastTextLid(), second: await loadEldLid(ELD_SIZE), persian: persianWordList(), urdu: urduWordList(), urduLeaning: urduLeaningList() };
+  console.log(`models loaded in ${Math.round(performance.now() - t0)} ms (fastText lid.176 + eld ${ELD_SIZE} + Persian dictionary + Urdu lists); ${lines.length} lines from ${DATA}`);
 
   const francCode = (text: string): string => {
     const code = franc(text, { minLength: 1 });

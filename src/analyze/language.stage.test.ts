@@ -28,16 +28,16 @@ beforeAll(async () => {
 const detect = (text: string, title?: string) => languageStage.run({ text, title }, ctx);
 
 describe('language stage (script, fastText lid.176, eld, letters)', () => {
-  it('is version 3', () => {
-    expect(languageStage.version).toBe(3);
+  it('is version 4', () => {
+    expect(languageStage.version).toBe(4);
   });
 
   it('asks the Persian dictionary about the words of short Arabic-script texts only', async () => {
     const asked: string[][] = [];
     const spy: WordListPort = {
-      countKnown(words) {
+      knows(words) {
         asked.push([...words]);
-        return Promise.resolve(words.length);
+        return Promise.resolve(words.map(() => true));
       },
     };
     const withSpy: LanguageContext = { ...ctx, persian: spy };
@@ -48,12 +48,26 @@ describe('language stage (script, fastText lid.176, eld, letters)', () => {
   });
 
   it('counts words the Persian dictionary lacks against Persian on a word pair', async () => {
-    const none: WordListPort = { countKnown: () => Promise.resolve(0) };
-    const all: WordListPort = { countKnown: (words) => Promise.resolve(words.length) };
+    const none: WordListPort = { knows: (words) => Promise.resolve(words.map(() => false)) };
+    const all: WordListPort = { knows: (words) => Promise.resolve(words.map(() => true)) };
     // Two words shared by Persian and Urdu, with no letter of either's own.
     const text = 'مرکزی تنظیم';
     expect((await languageStage.run({ text }, { ...ctx, persian: all })).code).toBe('fa');
     expect((await languageStage.run({ text }, { ...ctx, persian: none })).code).toBe('ur');
+  });
+
+  it('counts words of the Urdu list for Urdu on a word pair', async () => {
+    const none: WordListPort = { knows: (words) => Promise.resolve(words.map(() => false)) };
+    const all: WordListPort = { knows: (words) => Promise.resolve(words.map(() => true)) };
+    const text = 'مرکزی تنظیم';
+    // Only the Urdu list at hand: its words count for Urdu, its gaps against.
+    const urduOnly = { model: ctx.model, ...(ctx.second ? { second: ctx.second } : {}) };
+    expect((await languageStage.run({ text }, { ...urduOnly, urdu: all })).code).toBe('ur');
+    // Both lists: a word only the Persian dictionary knows is Persian's, one only the Urdu list knows is Urdu's.
+    expect((await languageStage.run({ text }, { ...ctx, persian: all, urdu: none })).code).toBe('fa');
+    expect((await languageStage.run({ text }, { ...ctx, persian: none, urdu: all })).code).toBe('ur');
+    // Both know them: the Urdu-leaning list decides.
+    expect((await languageStage.run({ text }, { ...ctx, persian: all, urdu: all, urduLeaning: all })).code).toBe('ur');
   });
 
   it.each([

@@ -29,6 +29,10 @@ export interface LanguageContext {
   second?: LanguageModel;
   /** The Persian dictionary, asked about the words of short Arabic-script texts. */
   persian?: WordListPort;
+  /** Rasad's list of Urdu word forms, asked the same. */
+  urdu?: WordListPort;
+  /** The forms of both lists that Urdu uses far more than Persian, asked about words both know. */
+  urduLeaning?: WordListPort;
 }
 
 // Languages each script can be written in, as the models name them, so a Latin-script guess is
@@ -95,9 +99,27 @@ const ELD_WEIGHT = 3;
 const FASTTEXT_WEIGHT_SHORT_ARAB = 0.25;
 const LETTER_WEIGHT = 0.75;
 // Per word of a short Arabic-script text, for Persian: known to its dictionary, unknown (about
-// the log-odds of 90% against 36%, and of 10% against 64%: see persianLexiconScore).
+// the log-odds of 90% against 36%, and of 10% against 64%), when the Urdu list is not at hand.
 const LEXICON_KNOWN = 0.9;
 const LEXICON_UNKNOWN = -1.9;
+// Per word of a short Arabic-script text, for Urdu: in Rasad's Urdu list, or not (the log-odds
+// of 78% against 21%, and of 22% against 79%), when the Persian dictionary is not at hand.
+const URDU_KNOWN = 1.3;
+const URDU_UNKNOWN = -1.25;
+// With both lists, per word by which of them know it: the log of how often Persian and Urdu
+// words fall in each class against how often Arabic ones do (words of the lingua dev
+// sentences; shares floored at 0.5%, logs capped at ±3). Persian: both and Urdu-leaning 0.5%,
+// both otherwise 22%, Urdu list only 0.1%, Persian dictionary only 71%, neither 7%; Urdu: 15%,
+// 17%, 47%, 2.5%, 19%; Arabic: 1.5%, 7%, 0.3%, 19%, 73%. A shared loanword says little, unless
+// Urdu uses it far more; a word only one list knows says much. Without the leaning list, a
+// shared word counts as `both` at the shares of the two classes together (the same within 0.2).
+const BOTH_LISTS: Record<'leaning' | 'both' | 'urdu' | 'persian' | 'neither', LexiconScores> = {
+  leaning: { fa: -1.1, ur: 2.3 },
+  both: { fa: 1.2, ur: 0.9 },
+  urdu: { fa: 0, ur: 3 },
+  persian: { fa: 1.3, ur: -2.0 },
+  neither: { fa: -2.3, ur: -1.3 },
+};
 // eld has no Pashto or Sindhi: for them its silence is not evidence, so they get this share of
 // eld's best probability instead of zero.
 const ELD_SILENT_SHARE = 0.5;
@@ -125,7 +147,7 @@ interface Decision {
  */
 export const languageStage: Stage<LanguageInput, LanguageResult, LanguageContext> = {
   name: 'language',
-  version: 3,
+  version: 4,
   async run(input, ctx) {
     const raw = rawText(input);
     const runs = scriptRuns(raw);
@@ -273,24 +295,45 @@ async function identify(script: Script, text: string, ctx: LanguageContext): Pro
   const letterScores = evidence?.scores ?? null;
   if (!top && !second?.length && !letterScores) return { code: SCRIPT_DEFAULT[script] ?? only ?? 'und', confidence: 0.3, method: 'script' };
   const short = letters < SHORT_LETTERS;
-  const persian = script === 'Arab' && short && ctx.persian ? await persianLexiconScore(input, ctx.persian) : 0;
-  const decision = combine(first, second, letterScores, script === 'Arab' && second && short ? FASTTEXT_WEIGHT_SHORT_ARAB : 1, persian);
+  const lexicon = script === 'Arab' && short ? await lexiconScores(input, ctx) : NO_LEXICON;
+  const decision = combine(first, second, letterScores, script === 'Arab' && second && short ? FASTTEXT_WEIGHT_SHORT_ARAB : 1, lexicon);
   // A handful of letters cannot make anyone sure ("ok": two letters, any of a dozen languages).
   return { ...decision, confidence: round(Math.min(decision.confidence, 1 - Math.exp(-letters / SURE_LETTERS))) };
 }
 
+interface LexiconScores {
+  fa: number;
+  ur: number;
+}
+
+const NO_LEXICON: LexiconScores = { fa: 0, ur: 0 };
+
 /**
- * Evidence for Persian from its dictionary: each word it knows counts for, each it lacks
- * against. Most Persian words are in it (90% of the words of the lingua dev Persian word
- * pairs, with their affixes) but only a third of Urdu words, the rest being Urdu's own
- * (Hindustani, English loans, Urdu spellings of shared words); the weights are about the log
- * of those odds.
+ * The word lists' evidence on a short Arabic-script text's words (one-letter words aside), for
+ * Persian and for Urdu. Most Persian words are in the Persian dictionary (Lilak, with its
+ * affixes) and most Urdu words in Rasad's Urdu list; many loanwords are in both. With one list
+ * only, each word it knows counts for its language and each it lacks against.
  */
-async function persianLexiconScore(text: string, persian: WordListPort): Promise<number> {
+async function lexiconScores(text: string, ctx: LanguageContext): Promise<LexiconScores> {
   const words = text.split(' ').filter((w) => w.length > 1);
-  if (words.length === 0) return 0;
-  const known = await persian.countKnown(words);
-  return known * LEXICON_KNOWN + (words.length - known) * LEXICON_UNKNOWN;
+  if (words.length === 0) return NO_LEXICON;
+  const persian = ctx.persian ? await ctx.persian.knows(words) : null;
+  const urdu = ctx.urdu ? await ctx.urdu.knows(words) : null;
+  const leaning = ctx.urduLeaning && persian && urdu ? await ctx.urduLeaning.knows(words) : null;
+  const out = { fa: 0, ur: 0 };
+  for (let i = 0; i < words.length; i++) {
+    const p = persian?.[i];
+    const u = urdu?.[i];
+    if (p !== undefined && u !== undefined) {
+      const w = BOTH_LISTS[p && u ? (leaning?.[i] ? 'leaning' : 'both') : u ? 'urdu' : p ? 'persian' : 'neither'];
+      out.fa += w.fa;
+      out.ur += w.ur;
+    } else {
+      if (p !== undefined) out.fa += p ? LEXICON_KNOWN : LEXICON_UNKNOWN;
+      if (u !== undefined) out.ur += u ? URDU_KNOWN : URDU_UNKNOWN;
+    }
+  }
+  return out;
 }
 
 /** The first `max` characters, cut at the last space when there is one in the second half. */
@@ -315,7 +358,7 @@ function combine(
   second: Candidates | null,
   letters: Record<ArabicScriptLanguage, number> | null,
   firstWeight: number,
-  persian: number,
+  lexicon: LexiconScores,
 ): Decision {
   const codes = new Set<string>();
   for (const c of first) codes.add(c.code);
@@ -337,7 +380,7 @@ function combine(
       const p2 = pSecond.get(code) ?? (isSeparated(code) && !ELD_LANGS.has(code) ? silent : 0);
       model += ELD_WEIGHT * Math.log(p2 + FLOOR);
     }
-    let total = model + (code === 'fa' ? persian : 0);
+    let total = model + (code === 'fa' ? lexicon.fa : code === 'ur' ? lexicon.ur : 0);
     if (letters) {
       const like = SHARES_LETTERS_WITH[code];
       total += isSeparated(code) ? LETTER_WEIGHT * letters[code] : like ? LETTER_WEIGHT * letters[like] + PRIOR_RARE : PRIOR_RARE;

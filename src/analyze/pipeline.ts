@@ -6,6 +6,7 @@ import type { RegistryActor } from '../store/actor.repository.js';
 import { loadEldLid } from '../text/eld-lid.js';
 import { loadFastTextLid, type LanguageModel } from '../text/fasttext-lid.js';
 import { persianWordList, type WordListPort } from '../text/persian-lexicon.js';
+import { urduLeaningList, urduWordList } from '../text/urdu-lexicon.js';
 import { languageStage, type LanguageResult } from './language.stage.js';
 import { threatStage } from './threat.stage.js';
 import { shippedLearnedModel } from './threat/learned.js';
@@ -49,6 +50,8 @@ export function createPipeline(deps: {
   languageModel: LanguageModel;
   secondLanguageModel?: LanguageModel;
   persianWords?: WordListPort;
+  urduWords?: WordListPort;
+  urduLeaning?: WordListPort;
   mentionFinder?: MentionFinder;
 }): Pipeline {
   const finder: MentionFinder = deps.mentionFinder ?? { find: () => [] };
@@ -64,6 +67,8 @@ export function createPipeline(deps: {
           model: deps.languageModel,
           ...(deps.secondLanguageModel ? { second: deps.secondLanguageModel } : {}),
           ...(deps.persianWords ? { persian: deps.persianWords } : {}),
+          ...(deps.urduWords ? { urdu: deps.urduWords } : {}),
+          ...(deps.urduLeaning ? { urduLeaning: deps.urduLeaning } : {}),
         },
       );
       const hint = input.langHint?.toLowerCase().split(/[-_]/)[0];
@@ -101,8 +106,8 @@ export function lazyLanguageModel(load: () => Promise<LanguageModel>): LanguageM
 }
 
 /**
- * The pipeline with its models: fastText lid.176 now, eld (large) and the Persian dictionary
- * when first needed, and the
+ * The pipeline with its models: fastText lid.176 now, eld (large), the Persian dictionary and
+ * the Urdu word lists when first needed, and the
  * mention finder over the given registry snapshot.
  */
 export async function loadPipeline(registry: RegistryActor[] = []): Promise<Pipeline> {
@@ -111,6 +116,8 @@ export async function loadPipeline(registry: RegistryActor[] = []): Promise<Pipe
     languageModel,
     secondLanguageModel: lazyLanguageModel(() => loadEldLid('large')),
     persianWords: persianWordList(),
+    urduWords: urduWordList(),
+    urduLeaning: urduLeaningList(),
     ...(registry.length > 0 ? { mentionFinder: createMentionFinder(registry) } : {}),
   });
 }

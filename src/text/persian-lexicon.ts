@@ -16,9 +16,9 @@ export function loadPersianLexicon(): Promise<Lexicon> {
   return loading;
 }
 
-/** How many of some words a language's dictionary knows (async: the dictionary loads on first use). */
+/** Which of some words a language's word list knows (async: the list loads on first use). */
 export interface WordListPort {
-  countKnown(words: readonly string[]): Promise<number>;
+  knows(words: readonly string[]): Promise<boolean[]>;
 }
 
 // Tashkeel and superscript alef: the dictionary spells words without them.
@@ -33,12 +33,10 @@ export function persianSpelling(word: string): string {
 export function persianWordList(load: () => Promise<Lexicon> = loadPersianLexicon): WordListPort {
   let lexicon: Promise<Lexicon> | null = null;
   return {
-    async countKnown(words) {
+    async knows(words) {
       lexicon ??= load();
       const lx = await lexicon;
-      let n = 0;
-      for (const w of words) if (lx.knows(persianSpelling(w))) n++;
-      return n;
+      return words.map((w) => lx.knows(persianSpelling(w)));
     },
   };
 }
