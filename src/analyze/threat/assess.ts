@@ -247,8 +247,14 @@ const LEARNED_MIN_WEIGHT = 0.05;
 const SHOWN_CUES: readonly CueClass[] = [
   ...VIOLENT, 'imperative_violence', 'offer', 'support_noun', 'claim', 'recruit', 'call', 'vow', 'gloat',
 ];
-/** Cues that frame a post as someone else's words, a denial or a condemnation: never promoted. */
-const FRAMING: readonly CueClass[] = ['report_verb', 'report_source', 'quote_intro', 'counter', 'denial', 'hypothetical', 'question_word'];
+/**
+ * Cues that frame a post as someone else's words, a denial, a condemnation or a supposition:
+ * never promoted. A question is not among them: threats are often put as questions ("does he
+ * think his passport will save him?"), and the learned reading tells those from real questions
+ * better than a question mark does (blind sets 11 and 12: 75.4 and 75.4 % with questions
+ * barred, 80.8 and 78.5 % without, no more reports, quotes, counter-speech or denials flagged).
+ */
+const FRAMING: readonly CueClass[] = ['report_verb', 'report_source', 'quote_intro', 'counter', 'denial', 'hypothetical'];
 /** Which category a promoted post gets, by the first of its cue classes found in this order. */
 const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
   ['claim', 'claim'], ['attack_past', 'claim'], ['offer', 'support_offer'], ['support_noun', 'support_offer'],
@@ -257,12 +263,12 @@ const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
 
 /**
  * The learned reading's verdict on a post no rule found a threat in: a threat when it is sure
- * (PROMOTE_AT) and nothing frames the post as a report, quote, denial, condemnation, question or
+ * (PROMOTE_AT) and nothing frames the post as a report, quote, denial, condemnation or
  * hypothetical. Evidence: the post's violent or menacing cues and the words the model weighs
  * most, under rule `learned:<language>`.
  */
 function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, ctx: ThreatContext): ThreatAssessment | null {
-  if (FRAMING.some((c) => cues.has(c)) || text.sentences.some((s) => s.question)) return null;
+  if (FRAMING.some((c) => cues.has(c))) return null;
   const reading = learnedReading(model, text, ctx.language);
   if (reading.p < PROMOTE_AT) return null;
   const rule = `learned:${ctx.language}`;

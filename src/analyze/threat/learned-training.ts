@@ -1,8 +1,8 @@
 /**
  * The training data of the learned threat reading, all synthetic and in the repository: the
- * functional suite (src/analyze/threat/cases), the blind sets (bench/fixtures/threat-*.jsonl) and
- * everyday posts that threaten no one (src/analyze/threat/training). Used by `npm run
- * train:threat` and by the bench's cross-validation.
+ * functional suite (src/analyze/threat/cases), the blind sets (bench/fixtures/threat-*.jsonl),
+ * everyday posts that threaten no one and varied labelled posts (src/analyze/threat/training).
+ * Used by `npm run train:threat` and by the bench's cross-validation.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,8 @@ export interface TrainingSets {
   blind: Map<string, LearnedExample[]>;
   /** Everyday posts (news, sport, weather, greetings…), always trained on, never measured. */
   everyday: LearnedExample[];
+  /** Varied labelled posts (threats and hard look-alikes, as the blind sets), always trained on, never measured. */
+  varied: LearnedExample[];
 }
 
 /** The functional suite, the blind sets and the everyday posts under a checkout's root. */
@@ -39,6 +41,7 @@ export function readTrainingSets(root: string): TrainingSets {
   const blind = new Map<string, LearnedExample[]>();
   for (const f of jsonlFiles(fixtures, (name) => name.startsWith('threat-'))) blind.set(f, readFunctionalCases(path.join(fixtures, f)).map(example));
   const everydayDir = path.join(root, 'src', 'analyze', 'threat', 'training');
-  const everyday = jsonlFiles(everydayDir).flatMap((f) => readJsonLines(path.join(everydayDir, f), everydaySchema).map(example));
-  return { suite, blind, everyday };
+  const everyday = jsonlFiles(everydayDir, (name) => name.startsWith('everyday-')).flatMap((f) => readJsonLines(path.join(everydayDir, f), everydaySchema).map(example));
+  const varied = jsonlFiles(everydayDir, (name) => name.startsWith('varied-')).flatMap((f) => readFunctionalCases(path.join(everydayDir, f)).map(example));
+  return { suite, blind, everyday, varied };
 }

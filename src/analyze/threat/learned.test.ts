@@ -58,11 +58,18 @@ describe('assessThreat with the learned reading', () => {
     expect(evidence.every((e) => e.rule.startsWith('learned:en'))).toBe(true);
   });
 
-  it('never promotes a post it is unsure of, a report, a question or a news article', () => {
+  it('never promotes a post it is unsure of, a report, a supposition or a news article', () => {
     const unsure: LearnedModel = { version: 1, bias: 0, weights: new Map() };
     expect(assessThreat(lexicons, 'The valley traitors and their guns are finished, believe it.', { language: 'en', source: 'social', learned: unsure }).is_threat).toBe(false);
     expect(assess('Police said the guns were found in the valley.').is_threat).toBe(false);
-    expect(assess('Are the guns still in the valley?').is_threat).toBe(false);
+    expect(assess('If the traitors ever came back, their guns would be finished.').is_threat).toBe(false);
     expect(assess('The valley traitors and their guns are finished, believe it.', 'news').is_threat).toBe(false);
+  });
+
+  it('leaves a question to the reading: threats are often put as questions', () => {
+    const unsure: LearnedModel = { version: 1, bias: 0, weights: new Map() };
+    const question = 'Do the valley traitors think their guns will save them?';
+    expect(assess(question).is_threat).toBe(true);
+    expect(assessThreat(lexicons, question, { language: 'en', source: 'social', learned: unsure }).is_threat).toBe(false);
   });
 });
