@@ -8,10 +8,11 @@ import { readTrainingSets } from '../src/analyze/threat/learned-training.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { suite, blind, everyday, varied } = readTrainingSets(root);
-const examples = [...suite, ...[...blind.values()].flat(), ...everyday, ...varied];
+const blindPosts = [...blind.values()].flat();
+const examples = [...suite, ...blindPosts, ...everyday, ...varied];
 const model = trainLearned(examples, { prune: SHIPPED_PRUNE });
 const threats = examples.filter((e) => e.isThreat).length;
-const trainedOn = `src/analyze/threat/cases (${suite.length} posts), bench/fixtures/threat-*.jsonl (${blind.size} sets, ${examples.length - suite.length - everyday.length - varied.length} posts) and src/analyze/threat/training (${everyday.length} everyday posts, ${varied.length} varied posts); ${threats} threats of ${examples.length}`;
+const trainedOn = `src/analyze/threat/cases (${suite.length} posts), bench/fixtures/threat-*.jsonl (${blind.size} sets, ${blindPosts.length} posts) and src/analyze/threat/training (${everyday.length} everyday posts, ${varied.length} varied posts); ${threats} threats of ${examples.length}`;
 const file = path.join(root, SHIPPED_MODEL_PATH);
 writeFileSync(file, `${JSON.stringify(learnedModelFile(model, trainedOn))}\n`);
 console.log(`${file}: ${model.weights.size} weights, trained on ${trainedOn}`);

@@ -33,15 +33,15 @@ export interface TrainingSets {
   varied: LearnedExample[];
 }
 
-/** The functional suite, the blind sets and the everyday posts under a checkout's root. */
+/** The functional suite, the blind sets, the everyday and the varied posts under a checkout's root. */
 export function readTrainingSets(root: string): TrainingSets {
   const casesDir = path.join(root, 'src', 'analyze', 'threat', 'cases');
   const fixtures = path.join(root, 'bench', 'fixtures');
   const suite = jsonlFiles(casesDir).flatMap((f) => readFunctionalCases(path.join(casesDir, f)).map(example));
   const blind = new Map<string, LearnedExample[]>();
   for (const f of jsonlFiles(fixtures, (name) => name.startsWith('threat-'))) blind.set(f, readFunctionalCases(path.join(fixtures, f)).map(example));
-  const everydayDir = path.join(root, 'src', 'analyze', 'threat', 'training');
-  const everyday = jsonlFiles(everydayDir, (name) => name.startsWith('everyday-')).flatMap((f) => readJsonLines(path.join(everydayDir, f), everydaySchema).map(example));
-  const varied = jsonlFiles(everydayDir, (name) => name.startsWith('varied-')).flatMap((f) => readFunctionalCases(path.join(everydayDir, f)).map(example));
+  const trainingDir = path.join(root, 'src', 'analyze', 'threat', 'training');
+  const everyday = jsonlFiles(trainingDir, (name) => name.startsWith('everyday-')).flatMap((f) => readJsonLines(path.join(trainingDir, f), everydaySchema).map(example));
+  const varied = jsonlFiles(trainingDir, (name) => name.startsWith('varied-')).flatMap((f) => readFunctionalCases(path.join(trainingDir, f)).map(example));
   return { suite, blind, everyday, varied };
 }
