@@ -46,13 +46,23 @@ const STOP = new Set([
   'شيخ', 'سيد', 'حاج', 'حاجي', 'الحاج', 'دكتور', 'ملا', 'مولوی', 'مولوي',
   // Pashto "of" and "and", inside Afghan company and group names (د حاجی بصیر او …)
   'د', 'او',
+  // Legal forms and their abbreviations: one list writes MESBAH ENERGY CO., another MESBAH
+  // ENERGY COMPANY, a third leaves it out (SYRIATEL MOBILE TELECOM SA); none names the company.
+  'co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'ltda', 'limited', 'llc', 'llp', 'plc',
+  'gmbh', 'sa', 'sarl', 'sas', 'sal', 'spa', 'srl', 'bv', 'nv', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'oao', 'zao',
+  'pao', 'ooo', 'ood', 'eood', 'fze', 'fzco', 'fzc', 'fzllc', 'pte', 'pvt', 'bhd', 'sdn', 'messrs',
+  'شركه', 'شركت', 'كمپني', 'كمبني', // (normalized: شركة, شرکت, کمپنی)
 ]);
+
+// A single letter is an initial (Alexander B., Mohammed I., عدنان س.) or a piece of an
+// abbreviation (S.A., M/S.): it says almost nothing about who is named.
+const INITIAL = /^[a-z\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]$/;
 
 const ARABIC = /[\u0600-\u06ff]/;
 
 /** Whether a normalized word is a function word or title (of, the, du, Sheikh…). */
 export function isStopWord(text: string): boolean {
-  return STOP.has(text);
+  return STOP.has(text) || INITIAL.test(text);
 }
 
 /** Drops the initial-vowel mark of a non-initial word key (A, and the glide marks W/Y stay). */
@@ -139,7 +149,7 @@ export function nameToken(word: SkeletonWord, source: string): NameToken {
     raw,
     latin,
     shape: `${word.key}|${latin}`,
-    stop: STOP.has(word.text),
+    stop: isStopWord(word.text),
     arabic,
   };
 }
@@ -154,7 +164,10 @@ export function joinedReading(form: NameForm): string {
 
 /** Takes a name (or a query) apart into weighted-match tokens. */
 export function nameForm(name: string, cache?: SkeletonCache): NameForm {
-  const tokens: NameToken[] = skeletonWords(name, cache).map((w) => nameToken(w, name));
+  // ç is an s in Portuguese and French names (Idriça, Idrissa) and close to one in Turkish
+  // (Çelik, Celik), never the k that a bare c before a, o, u would give
+  const read = name.includes('ç') || name.includes('Ç') ? name.replace(/ç/g, 's').replace(/Ç/g, 'S') : name;
+  const tokens: NameToken[] = skeletonWords(read, cache).map((w) => nameToken(w, name));
   const content = tokens.filter((t) => !t.stop);
   const compact = collapse(content.map((t, i) => compactPart(t.key, i === 0)).join(''));
   return { tokens, normalized: normalize(name), compact };

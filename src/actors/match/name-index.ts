@@ -87,7 +87,7 @@ const COMMON_NAME_SHARE = 0.35;
 
 /** Consonant classes that one spelling tradition writes for another's (ذ as z or d, ث as s or t, ق as g). */
 // (A, Y and W only ever begin a key: Evgeny/Yevgeny, Ibarra/Ybarra; C is sh: Sufaat/Shufaat.)
-const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZTC', Z: 'SD', D: 'TZ', T: 'DS', K: 'XJ', X: 'K', J: 'K', C: 'S', A: 'YW', Y: 'A', W: 'A' };
+const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZTC', Z: 'SD', D: 'TZ', T: 'DS', K: 'XJ', X: 'K', J: 'KY', C: 'S', A: 'YW', Y: 'AJ', W: 'A' };
 /** Similarity of two keys one sound-alike swap apart. */
 const SWAP_SIMILARITY = 0.88;
 

@@ -226,6 +226,7 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
 // East Slavic and Turkic patronymics (Arkadyevich, Ivanovna, Aliyev oglu): lists give them, most
 // other sources leave them out, so a name without one is hardly a partial name.
 const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|uly|kyzy|qizi)$/;
+const SLAVIC_PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)$/;
 /** Share of a left-out patronymic's weight not counted against a partial name. */
 const PATRONYMIC_SPARED = 0.75;
 
@@ -239,6 +240,24 @@ function patronymicWeight(alias: IndexedAlias, aUsed: ArrayLike<number>): number
     if (t !== undefined && (aUsed[j] ?? 0) === 0 && !t.stop && !t.arabic && PATRONYMIC.test(t.text)) w += alias.weights[j] ?? 0;
   }
   return w;
+}
+
+/**
+ * A query's patronymic (Gennadievich) when the person alias gives none (NAZARENKO, Yuri): as
+ * with a patronymic the query leaves out, the name is not the less the same for it. One that
+ * differs from the alias's own patronymic still counts against the match.
+ */
+function isSparedPatronymic(q: NameToken, query: NameForm, alias: IndexedAlias): boolean {
+  // (East Slavic ones only: a Turkic -oglu is as often a surname, Davutoglu; and never the last
+  // word of the name in running order, which is the surname: Kazakevich, Televich)
+  if (!alias.person || q.stop || q.arabic || !SLAVIC_PATRONYMIC.test(q.text) || q === lastContentWord(query.tokens)) return false;
+  const last = alias.lastContent;
+  return !alias.form.tokens.some((t) => t !== last && !t.stop && !t.arabic && PATRONYMIC.test(t.text));
+}
+
+function lastContentWord(tokens: readonly NameToken[]): NameToken | undefined {
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.stop === false) return tokens[i];
+  return undefined;
 }
 
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
@@ -327,6 +346,9 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
       matchedQ += w * SIM_OTHER_ALIAS;
       hitQ += w;
       matches.push({ query: qt, alias: undefined, sim: SIM_OTHER_ALIAS, relation: 'other-alias' });
+    } else if (isSparedPatronymic(qt, query, alias)) {
+      // a patronymic the alias has none of: the list left it out, as most sources do
+      totalQ -= w;
     } else if (!qt.stop) extra.push(qt);
   }
   const missing = a.filter((t, j) => !aUsed[j] && !t.stop);

@@ -204,3 +204,53 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     expect(first('Atlas Ship Management')).toBe('atlas');
   });
 });
+
+describe('createResolver: spellings that lists write differently', () => {
+  const person = (id: string, canonical: string, aliases: string[] = []): RegistryActor => ({
+    id,
+    kind: 'person',
+    canonicalName: canonical,
+    designations: [`ofac:${id}`],
+    aliases: aliases.map((alias) => ({ alias, kind: 'aka', confidence: 1, script: 'Latn' })),
+    affiliated: [],
+  });
+  const company = (id: string, canonical: string): RegistryActor => ({ ...person(id, canonical), kind: 'organization' });
+  // invented entries
+  const lists = createResolver([
+    company('qalandar', 'QALANDAR ENERGY COMPANY'),
+    company('qalandar-trade', 'QALANDAR TRADING'),
+    person('televich', 'TELEVICH, Yuri'),
+    person('thabet', 'THABET, Marwan'),
+    person('balde', 'BALDE, Idrissa'),
+    person('ormaza', 'ORMAZA PLATA, Yaneth'),
+    person('chantrapanyakorn', 'CHANTRAPANYAKORN, Pimchanok'),
+    person('somsak', 'SOMBAT, Somsak', ['CHATRAPANYAKORN, Somsak']),
+    person('dukovich', 'DUKOVICH, Pavel Ivanovich'),
+    // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
+    ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
+  ]);
+  const first = (name: string): string | undefined => lists.resolve(name)[0]?.actorId;
+
+  it('reads legal forms (CO., SA, LTD.) as saying nothing of who is named', () => {
+    expect(first('QALANDAR ENERGY CO.')).toBe('qalandar');
+    expect(first('Qalandar Energy SA')).toBe('qalandar');
+  });
+
+  it('reads a single letter as an initial', () => {
+    expect(first('THABET, Marwan K.')).toBe('thabet');
+  });
+
+  it('does not hold a patronymic against an alias that gives none, but does against another one', () => {
+    expect(first('TELEVICH, Yuriy Borisovich')).toBe('televich');
+    expect(first('DUKOVICH, Pavel Sergeyevich')).toBeUndefined();
+  });
+
+  it('reads ç as an s (Idriça, Idrissa) and Spanish J for Y (Janeth, Yaneth)', () => {
+    expect(first('BALDE, Idriça')).toBe('balde');
+    expect(first('ORMAZA PLATA, Janeth')).toBe('ormaza');
+  });
+
+  it('finds a near spelling of a rare word even when another record spells it that way', () => {
+    expect(first('CHATRAPANYAKORN, Pimchanok')).toBe('chantrapanyakorn');
+  });
+});

@@ -31,6 +31,8 @@ const PARTIAL_RAREST = 0.57;
 const LONE_WORD_SHARE = 1.5;
 /** Candidates this far below the best are near-misses, not answers. */
 const DOMINANCE_MARGIN = 0.25;
+/** A word spelled by more aliases than this: its near spellings only add to aliases found otherwise. */
+const NEAR_FINDS_BELOW = 4;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
 const SHORTLIST = 12;
 const EPSILON = 1e-9;
@@ -168,8 +170,9 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
     const tick = ++scratch.tick;
     accumulate(index, scratch, t.key, w * (1 - SHAPE_BONUS), tick);
     if (t.calque !== undefined) accumulate(index, scratch, t.calque, w * 0.9, tick);
-    // near spellings find new aliases only for words no alias spells this way
-    const known = index.postings.has(t.key);
+    // near spellings find new aliases only for words no more than a few aliases spell this
+    // way (CHATARAPRAPAPORN, one other record's spelling of CHANTARAPRAPAPORN)
+    const known = (index.postings.get(t.key)?.length ?? 0) > NEAR_FINDS_BELOW;
     for (const [k, sim] of ctx.near[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
     for (const [k, sim] of ctx.swaps[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
     // the same spelling family (Soleimani, not Souleiman) ranks first among a key's aliases
