@@ -44,6 +44,8 @@ const BLIND_SETS = [
   { file: 'threat-heldout-10.jsonl', name: 'Blind set 10' },
   { file: 'threat-heldout-11.jsonl', name: 'Blind set 11' },
   { file: 'threat-heldout-12.jsonl', name: 'Blind set 12' },
+  { file: 'threat-heldout-13.jsonl', name: 'Blind set 13' },
+  { file: 'threat-heldout-14.jsonl', name: 'Blind set 14' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();

@@ -175,6 +175,8 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   });
   const original_ = framed.filter((f) => f.frame.stance === 'original');
   const categories = categoriesOf(text, original_, ctx.language);
+  const overruled = categories.length > 0 && ctx.learned ? overrule(ctx.learned, text, categories, ctx.language) : null;
+  if (overruled) return overruled;
   if (categories.length > 0) {
     const sentences = sentencesOf(text, original_.filter((f) => categories.some((c) => c.label === f.fired.rule.category)));
     // Targets near the threatening words; else any named in the post ("…the US Embassy in
@@ -218,7 +220,7 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   // threat-like sentence did not count (a question, a hypothetical, a negation).
   const reasons = uniqueReasons(framed.flatMap((f) => f.frame.reasons));
   const asserted = framed.every((f) => f.frame.stance === 'original' && f.frame.modality === 'asserted');
-  const promoted = ctx.learned && source !== 'news' && asserted ? promote(ctx.learned, text, cues, ctx) : null;
+  const promoted = ctx.learned && asserted ? promote(ctx.learned, text, cues, source, ctx) : null;
   if (promoted) return promoted;
   // A denial or condemnation of violence ("no intention of targeting…") frames the post even
   // when no rule fired.
@@ -238,8 +240,43 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   return { score: 0, severity: 'none', is_threat: false, stance, categories: [], targets: [], reported: [], reasons };
 }
 
-/** A post promoted by the learned reading is at least this likely a threat by its reckoning. */
-const PROMOTE_AT = 0.7;
+/**
+ * Below this, the learned reading overrules the rules: threat words it has seen, in enough
+ * reports, sermons and look-alikes, used harmlessly ("kill your pride before it kills you",
+ * "the reckoning keeps oversleeping"). Blind sets 11 to 14, each read by a model trained
+ * without it: rules fired on 7 non-threats the reading put under 0.05 and on no threat; over all
+ * 14 sets, on 5 non-threats and 1 threat.
+ */
+const OVERRULE_BELOW = 0.05;
+
+/**
+ * A post the rules found a threat in but the learned reading finds all but certainly harmless:
+ * not counted as a threat; the categories the rules found stay shown as `reported`, with a
+ * `benign` reason naming the reading's likelihood.
+ */
+function overrule(model: LearnedModel, text: ThreatText, categories: CategoryResult[], language: string): ThreatAssessment | null {
+  const reading = learnedReading(model, text, language);
+  if (reading.p >= OVERRULE_BELOW) return null;
+  const first = categories.flatMap((c) => c.evidence).sort((a, b) => a.start - b.start)[0];
+  const reasons: StanceReason[] = first
+    ? [{ kind: 'benign', start: first.start, end: first.end, text: first.text, rule: `learned:${language} (p ${reading.p.toFixed(2)})` }]
+    : [];
+  const best = Math.max(...categories.map((c) => c.score));
+  const score = Math.max(1, Math.round(best * NOT_ORIGINAL_MAX));
+  return { score, severity: severityOf(score), is_threat: false, stance: 'unknown', categories: [], targets: [], reported: categories, reasons };
+}
+
+/**
+ * How likely a threat the learned reading must find a post no rule fired on before it counts as
+ * one: more likely than not when nothing frames it; near certain (FRAMED_PROMOTE_AT) when a report
+ * verb, a named source, a quote or a supposition might make it someone else's words, or when it
+ * comes from a news feed or web page. Blind sets 11 to 14, each read by a model trained without
+ * it: 80.0, 77.7, 81.5, 83.1 % with 0.7 and every frame a bar; 84.6, 84.6, 89.2, 88.5 % so, with
+ * no more reports, quotes, counter-speech or denials flagged, and everyday sentences flagged no
+ * more often than before (the everyday web-register training text keeps them down).
+ */
+const PROMOTE_AT = 0.5;
+const FRAMED_PROMOTE_AT = 0.9;
 /** Its words shown as evidence: the strongest ones, each pushing at least this much. */
 const LEARNED_WORDS = 4;
 const LEARNED_MIN_WEIGHT = 0.05;
@@ -248,13 +285,15 @@ const SHOWN_CUES: readonly CueClass[] = [
   ...VIOLENT, 'imperative_violence', 'offer', 'support_noun', 'claim', 'recruit', 'call', 'vow', 'gloat',
 ];
 /**
- * Cues that frame a post as someone else's words, a denial, a condemnation or a supposition:
- * never promoted. A question is not among them: threats are often put as questions ("does he
- * think his passport will save him?"), and the learned reading tells those from real questions
- * better than a question mark does (blind sets 11 and 12: 75.4 and 75.4 % with questions
- * barred, 80.8 and 78.5 % without, no more reports, quotes, counter-speech or denials flagged).
+ * Cues that may frame a post as someone else's words or a supposition: a post with one is
+ * promoted only from FRAMED_PROMOTE_AT. Report verbs and sources also turn up in threats
+ * ("Priya Vell has written her last lie", "آقای خبرنگار", "خبردار کیا جاتا ہے"), and the
+ * learned reading, trained on reports and quotes that repeat a threat's words, tells them apart
+ * when it is sure. A question is not among them: threats are often put as questions.
  */
-const FRAMING: readonly CueClass[] = ['report_verb', 'report_source', 'quote_intro', 'counter', 'denial', 'hypothetical'];
+const FRAMING: readonly CueClass[] = ['report_verb', 'report_source', 'quote_intro', 'hypothetical'];
+/** Cues of condemnation and denial: a post with one is never promoted. */
+const DISOWNING: readonly CueClass[] = ['counter', 'denial'];
 /** Which category a promoted post gets, by the first of its cue classes found in this order. */
 const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
   ['claim', 'claim'], ['attack_past', 'claim'], ['offer', 'support_offer'], ['support_noun', 'support_offer'],
@@ -262,15 +301,15 @@ const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
 ];
 
 /**
- * The learned reading's verdict on a post no rule found a threat in: a threat when it is sure
- * (PROMOTE_AT) and nothing frames the post as a report, quote, denial, condemnation or
- * hypothetical. Evidence: the post's violent or menacing cues and the words the model weighs
- * most, under rule `learned:<language>`.
+ * The learned reading's verdict on a post no rule found a threat in: a threat when it is likely
+ * enough (PROMOTE_AT, FRAMED_PROMOTE_AT) and nothing condemns or denies. Evidence: the post's
+ * violent or menacing cues and the words the model weighs most, under rule `learned:<language>`.
  */
-function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, ctx: ThreatContext): ThreatAssessment | null {
-  if (FRAMING.some((c) => cues.has(c))) return null;
+function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, source: SourceKind, ctx: ThreatContext): ThreatAssessment | null {
+  if (DISOWNING.some((c) => cues.has(c))) return null;
+  const framed = source === 'news' || FRAMING.some((c) => cues.has(c));
   const reading = learnedReading(model, text, ctx.language);
-  if (reading.p < PROMOTE_AT) return null;
+  if (reading.p < (framed ? FRAMED_PROMOTE_AT : PROMOTE_AT)) return null;
   const rule = `learned:${ctx.language}`;
   const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
   const spans = new Map<string, Evidence>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessThreat } from './assess.js';
-import { learnedModelFile, learnedReading, shippedLearnedModel, trainLearned, type LearnedExample, type LearnedModel } from './learned.js';
+import { learnedFeatures, learnedModelFile, learnedReading, shippedLearnedModel, trainLearned, type LearnedExample, type LearnedModel } from './learned.js';
 import { shippedLexicons } from './lexicons/index.js';
 import { readThreatText } from './threat-text.js';
 
@@ -58,18 +58,54 @@ describe('assessThreat with the learned reading', () => {
     expect(evidence.every((e) => e.rule.startsWith('learned:en'))).toBe(true);
   });
 
-  it('never promotes a post it is unsure of, a report, a supposition or a news article', () => {
-    const unsure: LearnedModel = { version: 1, bias: 0, weights: new Map() };
-    expect(assessThreat(lexicons, 'The valley traitors and their guns are finished, believe it.', { language: 'en', source: 'social', learned: unsure }).is_threat).toBe(false);
-    expect(assess('Police said the guns were found in the valley.').is_threat).toBe(false);
-    expect(assess('If the traitors ever came back, their guns would be finished.').is_threat).toBe(false);
-    expect(assess('The valley traitors and their guns are finished, believe it.', 'news').is_threat).toBe(false);
+  // Models of fixed certainty whatever the post: p = 0.45 (unsure), 0.80 (likely); `sure` is 0.99995.
+  const withBias = (bias: number): LearnedModel => ({ version: 1, bias, weights: new Map() });
+  const assessWith = (model: LearnedModel, text: string, source: 'social' | 'news' = 'social') => assessThreat(lexicons, text, { language: 'en', source, learned: model });
+  const unsure = withBias(-0.2);
+  const likely = withBias(1.4);
+
+  it('never promotes a post it finds unlikely a threat', () => {
+    expect(assessWith(unsure, 'The valley traitors and their guns are finished, believe it.').is_threat).toBe(false);
+    expect(assessWith(likely, 'The valley traitors and their guns are finished, believe it.').is_threat).toBe(true);
+  });
+
+  it('promotes a report, a quote, a supposition or a news article only when near certain', () => {
+    for (const [text, source] of [
+      ['Police said the guns were found in the valley.', 'social'],
+      ['If the traitors ever came back, their guns would be finished.', 'social'],
+      ['The valley traitors and their guns are finished, believe it.', 'news'],
+    ] as const) {
+      expect(assessWith(likely, text, source).is_threat, text).toBe(false);
+      expect(assess(text, source).is_threat, text).toBe(true);
+    }
+  });
+
+  it('never promotes a condemnation or a denial, however sure', () => {
+    expect(assess('We condemn whoever wrote that the valley traitors and their guns are finished.').is_threat).toBe(false);
+    expect(assess('We deny any part in the threats against the valley and its guns.').is_threat).toBe(false);
   });
 
   it('leaves a question to the reading: threats are often put as questions', () => {
-    const unsure: LearnedModel = { version: 1, bias: 0, weights: new Map() };
     const question = 'Do the valley traitors think their guns will save them?';
-    expect(assess(question).is_threat).toBe(true);
-    expect(assessThreat(lexicons, question, { language: 'en', source: 'social', learned: unsure }).is_threat).toBe(false);
+    expect(assessWith(likely, question).is_threat).toBe(true);
+    expect(assessWith(unsure, question).is_threat).toBe(false);
+  });
+});
+
+describe('learnedReading', () => {
+  it('sums the same features as learnedFeatures, however often it has seen the words', () => {
+    const model = shippedLearnedModel();
+    const posts: Array<[string, string]> = [
+      ['the traitors will learn soon, the traitors will learn', 'en'],
+      ['يا خونة الوادي، قريباً تعرفون', 'ar'],
+      ['خائنان دره به زودی می‌فهمند', 'fa'],
+      ['the market opens on friday', 'en'],
+    ];
+    for (const [text, lang] of [...posts, ...posts]) {
+      const read = readThreatText(text);
+      let s = model.bias;
+      for (const f of learnedFeatures(read, lang)) s += (model.weights.get(f.key) ?? 0) * f.value;
+      expect(learnedReading(model, read, lang).p).toBeCloseTo(1 / (1 + Math.exp(-s)), 12);
+    }
   });
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../../app/package-root.js';
 import { seededRandom } from '../../core/seeded-random.js';
+import { scoreTokens } from './learned-scorer.js';
 import { readThreatText, type ThreatText } from './threat-text.js';
 
 export const learnedModelSchema = z.object({
@@ -82,24 +83,15 @@ const sigmoid = (s: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min
 
 /** The model's reading of a post already read by the threat stage. */
 export function learnedReading(model: LearnedModel, text: ThreatText, lang: string): LearnedReading {
-  const features = learnedFeatures(text, lang);
-  let s = model.bias;
-  const perToken = new Float64Array(text.tokens.length);
-  for (const f of features) {
-    const w = model.weights.get(f.key);
-    if (w === undefined) continue;
-    s += w * f.value;
-    perToken[f.token] = (perToken[f.token] ?? 0) + w * f.value;
-  }
+  const { sum, perToken } = scoreTokens(model, text.tokens, lang);
   const words: LearnedWord[] = [];
   perToken.forEach((weight, i) => {
     const t = text.tokens[i];
     if (t && weight > 0) words.push({ start: t.start, end: t.end, weight });
   });
   words.sort((a, b) => b.weight - a.weight);
-  return { p: sigmoid(s), words };
+  return { p: sigmoid(sum), words };
 }
-
 
 export interface TrainOptions {
   epochs?: number;
