@@ -50,6 +50,8 @@ const STOP = new Set([
   // ENERGY COMPANY, a third leaves it out (SYRIATEL MOBILE TELECOM SA); none names the company.
   'co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'ltda', 'limited', 'llc', 'llp', 'plc',
   'gmbh', 'sa', 'sarl', 'sas', 'sal', 'spa', 'srl', 'bv', 'nv', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'oao', 'zao',
+  // "na" (not available) trails some UN list names (FAIZULLAH KHAN NOORZAI na)
+  'na',
   'pao', 'ooo', 'ood', 'eood', 'fze', 'fzco', 'fzc', 'fzllc', 'pte', 'pvt', 'bhd', 'sdn', 'messrs',
   'شركه', 'شركت', 'كمپني', 'كمبني', // (normalized: شركة, شرکت, کمپنی)
 ]);
@@ -160,6 +162,11 @@ export function joinedReading(form: NameForm): string {
     .filter((t) => !t.stop)
     .map((t) => t.latin)
     .join('');
+}
+
+/** The key of two words written as one (Akhund zada, Akhundzada; Hameed ul, Hameedul). */
+export function joinedKey(first: NameToken, second: NameToken): string {
+  return collapse(first.key + compactPart(second.key, false));
 }
 
 /** Takes a name (or a query) apart into weighted-match tokens. */

@@ -1,7 +1,7 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
 import { type SkeletonCache, skeletonTokens } from '../../text/name-skeleton.js';
 import { deletions, keySimilarity } from './key-similarity.js';
-import { type NameForm, type NameToken, joinedReading, nameForm } from './name-form.js';
+import { type NameForm, type NameToken, joinedKey, joinedReading, nameForm } from './name-form.js';
 import { aliasFactor } from './name-score.js';
 
 /** One alias in the index, taken apart once. */
@@ -46,6 +46,8 @@ export interface NameIndex {
   shapePostings: Map<string, number[]>;
   byNormalized: Map<string, number[]>;
   byCompact: Map<string, number[]>;
+  /** Aliases by the key of two neighbouring words run together (آخوند زاده as AKHUNDZADA). */
+  pairPostings: Map<string, number[]>;
   /** Weight of a key only one actor uses: the scale partial-name thresholds are measured on. */
   rareWeight: number;
   /** How many actors use a word key in any of their names. */
@@ -185,6 +187,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   const shapePostings = new Map<string, number[]>();
   const byNormalized = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
+  const pairPostings = new Map<string, number[]>();
   for (const f of forms) {
     const id = aliases.length;
     const weights = f.form.tokens.map(weight);
@@ -204,6 +207,11 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
       push(postings, t.key, id);
       push(shapePostings, t.shape, id);
       if (t.calque !== undefined) push(postings, t.calque, id);
+    }
+    for (let k = 0; k + 1 < content.length; k++) {
+      const first = content[k];
+      const second = content[k + 1];
+      if (first !== undefined && second !== undefined) push(pairPostings, joinedKey(first, second), id);
     }
     push(byNormalized, f.form.normalized, id);
     if (f.form.compact.length >= 3) push(byCompact, f.form.compact, id);
@@ -271,7 +279,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   };
   const aliasTotals = Float64Array.from(aliases, (a) => a.total);
   const aliasActors = Int32Array.from(aliases, (a) => a.actor);
-  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
+  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, pairPostings, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
 }
 
 const built = new WeakMap<RegistryActor[], NameIndex>();

@@ -1,9 +1,9 @@
-import { keyDistance } from './key-similarity.js';
+import { keyDistance, keySimilarity } from './key-similarity.js';
 import type { IndexedAlias, NameIndex } from './name-index.js';
-import { type NameForm, type NameToken, joinedReading } from './name-form.js';
+import { type NameForm, type NameToken, joinedKey, joinedReading } from './name-form.js';
 
 /** How one query word met one alias word. */
-export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'clash' | 'translation' | 'other-alias';
+export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'clash' | 'translation' | 'other-alias' | 'joined';
 
 export interface WordMatch {
   query: NameToken;
@@ -11,6 +11,8 @@ export interface WordMatch {
   alias: NameToken | undefined;
   sim: number;
   relation: WordRelation;
+  /** For `joined`: the next word of the side that wrote the two words (the query's or the alias's). */
+  joined?: { token: NameToken; side: 'query' | 'alias' };
 }
 
 /** A query compared with one alias. */
@@ -260,6 +262,49 @@ function lastContentWord(tokens: readonly NameToken[]): NameToken | undefined {
   return undefined;
 }
 
+/**
+ * Words that one name writes as one and the other as two (Akhunzada, آخوند زاده; Hameedul,
+ * Hameed ul; Faizullah, فیض الله), among the words the one-to-one alignment left unmatched: a
+ * word whose key is the two neighbours' keys run together (or one sound-alike edit from it).
+ */
+function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int32Array, aUsed: Uint8Array, aSecond: Int32Array, qHalfOf: Int32Array): void {
+  const free = (t: NameToken | undefined): t is NameToken => t !== undefined && !t.stop;
+  const fits = (one: NameToken, first: NameToken, second: NameToken): boolean => {
+    const key = joinedKey(first, second);
+    if (key.length < 3 || (key !== one.key && keySimilarity(key, one.key) === 0)) return false;
+    // and it reads alike, as a name run together must (طه حسين is not Tahsin)
+    const reading = first.latin + second.latin;
+    return one.arabic === first.arabic ? readingSimilarity(reading, one.latin) >= MIN_COMPACT_READING : fitsAcross(first.arabic, reading, one.latin);
+  };
+  for (let i = 0; i < q.length; i++) {
+    const qt = q[i];
+    if ((qUsed[i] ?? -1) >= 0 || !free(qt)) continue;
+    for (let j = 0; j + 1 < a.length; j++) {
+      const first = a[j];
+      const second = a[j + 1];
+      if (aUsed[j] || aUsed[j + 1] || !free(first) || !free(second) || !fits(qt, first, second)) continue;
+      qUsed[i] = j;
+      aSecond[i] = j + 1;
+      aUsed[j] = 1;
+      aUsed[j + 1] = 1;
+      break;
+    }
+  }
+  for (let i = 0; i + 1 < q.length; i++) {
+    const first = q[i];
+    const second = q[i + 1];
+    if ((qUsed[i] ?? -1) >= 0 || (qUsed[i + 1] ?? -1) >= 0 || !free(first) || !free(second)) continue;
+    for (let j = 0; j < a.length; j++) {
+      const at = a[j];
+      if (aUsed[j] || !free(at) || !fits(at, first, second)) continue;
+      qUsed[i] = j;
+      qHalfOf[i + 1] = i;
+      aUsed[j] = 1;
+      break;
+    }
+  }
+}
+
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
 const WHOLE = { queryCoverage: 1, aliasCoverage: 1, queryMatched: 1, aliasMatched: 1, missing: [], extra: [] };
 
@@ -269,6 +314,12 @@ let SIMS = new Float64Array(64);
 let RELS = new Array<WordRelation>(64).fill('same');
 let Q_USED = new Int32Array(16);
 let A_USED = new Uint8Array(16);
+// Words one side writes as two (see `joinWords`): the second alias word of query word i's match,
+// and for a query word taken as the second half of its neighbour's match, that neighbour.
+let A_SECOND = new Int32Array(16);
+let Q_HALF_OF = new Int32Array(16);
+/** Similarity of two words written as one on one side, by how alike the keys are. */
+const SIM_JOINED = 0.95;
 
 export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAlias): AliasScore {
   const { form: query, weights: qWeights } = ctx;
@@ -282,7 +333,11 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     SIMS = new Float64Array(cells * 2);
     RELS = new Array<WordRelation>(cells * 2).fill('same');
   }
-  if (Q_USED.length < q.length) Q_USED = new Int32Array(q.length * 2);
+  if (Q_USED.length < q.length) {
+    Q_USED = new Int32Array(q.length * 2);
+    A_SECOND = new Int32Array(q.length * 2);
+    Q_HALF_OF = new Int32Array(q.length * 2);
+  }
   if (A_USED.length < a.length) A_USED = new Uint8Array(a.length * 2);
   for (let i = 0; i < q.length; i++) {
     const qt = q[i];
@@ -315,6 +370,10 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     aUsed[bj] = 1;
   }
 
+  const aSecond = A_SECOND.fill(-1, 0, q.length);
+  const qHalfOf = Q_HALF_OF.fill(-1, 0, q.length);
+  joinWords(q, a, qUsed, aUsed, aSecond, qHalfOf);
+
   const actorKeys = index.actorKeys[alias.actor];
   let matchedQ = 0;
   let matchedA = 0;
@@ -332,16 +391,26 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     if (qt === undefined) continue;
     totalQ += w;
     const j = qUsed[i] ?? -1;
-    if (j >= 0) {
-      const sim = SIMS[i * a.length + j] ?? 0;
-      matchedQ += w * sim;
-      matchedA += (alias.weights[j] ?? 0) * sim;
+    const half = qHalfOf[i] ?? -1;
+    if (half >= 0) {
+      // the second of two query words the alias writes as one: counted with the first
+      matchedQ += w * SIM_JOINED;
       hitQ += w;
-      hitA += alias.weights[j] ?? 0;
+    } else if (j >= 0) {
+      const second = aSecond[i] ?? -1;
+      const joinedQuery = qHalfOf[i + 1] === i;
+      const sim = second >= 0 || joinedQuery ? SIM_JOINED : (SIMS[i * a.length + j] ?? 0);
+      const aWeight = (alias.weights[j] ?? 0) + (second >= 0 ? (alias.weights[second] ?? 0) : 0);
+      matchedQ += w * sim;
+      matchedA += aWeight * sim;
+      hitQ += w;
+      hitA += aWeight;
       if (!qt.stop) rarest = Math.max(rarest, w);
       if (j < lastJ) reordered = true;
-      lastJ = j;
-      matches.push({ query: qt, alias: a[j], sim, relation: RELS[i * a.length + j] ?? 'same' });
+      lastJ = second >= 0 ? second : j;
+      const other = second >= 0 ? a[second] : joinedQuery ? q[i + 1] : undefined;
+      if (other !== undefined) matches.push({ query: qt, alias: a[j], sim, relation: 'joined', joined: { token: other, side: second >= 0 ? 'alias' : 'query' } });
+      else matches.push({ query: qt, alias: a[j], sim, relation: RELS[i * a.length + j] ?? 'same' });
     } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque)))) {
       matchedQ += w * SIM_OTHER_ALIAS;
       hitQ += w;

@@ -226,6 +226,8 @@ describe('createResolver: spellings that lists write differently', () => {
     person('chantrapanyakorn', 'CHANTRAPANYAKORN, Pimchanok'),
     person('somsak', 'SOMBAT, Somsak', ['CHATRAPANYAKORN, Somsak']),
     person('dukovich', 'DUKOVICH, Pavel Ivanovich'),
+    person('kakar', 'KAKAR, Zarjamil'),
+    person('tarakai', 'TARAKAI, Gul Badin'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -248,6 +250,13 @@ describe('createResolver: spellings that lists write differently', () => {
   it('reads ç as an s (Idriça, Idrissa) and Spanish J for Y (Janeth, Yaneth)', () => {
     expect(first('BALDE, Idriça')).toBe('balde');
     expect(first('ORMAZA PLATA, Janeth')).toBe('ormaza');
+  });
+
+  it('matches a word one name writes as two', () => {
+    expect(first('Zar Jamil Kakar')).toBe('kakar');
+    expect(lists.resolve('Zar Jamil Kakar')[0]?.why).toMatch(/written as one word there/);
+    expect(first('Gulbadin Tarakai')).toBe('tarakai');
+    expect(lists.resolve('Gulbadin Tarakai')[0]?.why).toMatch(/written as two words there/);
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {

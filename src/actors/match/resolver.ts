@@ -1,5 +1,5 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
-import { type NameForm, nameForm } from './name-form.js';
+import { type NameForm, joinedKey, nameForm } from './name-form.js';
 import { type IndexedAlias, type NameIndex, nameIndexOf } from './name-index.js';
 import { type AliasScore, type QueryContext, queryContext, scoreAlias } from './name-score.js';
 import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
@@ -33,6 +33,8 @@ const LONE_WORD_SHARE = 1.5;
 const DOMINANCE_MARGIN = 0.25;
 /** A word spelled by more aliases than this: its near spellings only add to aliases found otherwise. */
 const NEAR_FINDS_BELOW = 4;
+/** Share of a word's weight given to aliases that write it as two words, or two of its words as one. */
+const JOINED_FACTOR = 0.85;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
 const SHORTLIST = 12;
 const EPSILON = 1e-9;
@@ -175,8 +177,18 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
     const known = (index.postings.get(t.key)?.length ?? 0) > NEAR_FINDS_BELOW;
     for (const [k, sim] of ctx.near[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
     for (const [k, sim] of ctx.swaps[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
+    // a word some alias writes as two (Akhundzada, آخوند زاده)
+    accumulate(index, scratch, t.key, w * JOINED_FACTOR, tick, index.pairPostings);
     // the same spelling family (Soleimani, not Souleiman) ranks first among a key's aliases
     accumulate(index, scratch, t.shape, w * SHAPE_BONUS, ++scratch.tick, index.shapePostings);
+  }
+  // two words some alias writes as one (Hameed ul, Hameedul)
+  for (let k = 0; k + 1 < query.tokens.length; k++) {
+    const first = query.tokens[k];
+    const second = query.tokens[k + 1];
+    if (first === undefined || second === undefined || first.stop || second.stop) continue;
+    const w = ((weights[k] ?? 0) + (weights[k + 1] ?? 0)) * JOINED_FACTOR;
+    accumulate(index, scratch, joinedKey(first, second), w, ++scratch.tick);
   }
   const chosen = new Set<number>();
   for (const id of index.byNormalized.get(query.normalized) ?? []) chosen.add(id);

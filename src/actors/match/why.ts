@@ -33,6 +33,10 @@ function word(m: WordMatch): string | undefined {
       return `"${q}" = "${a ?? ''}" (translation)`;
     case 'other-alias':
       return `"${q}" is in another name of this actor`;
+    case 'joined': {
+      const other = m.joined?.token.raw ?? '';
+      return m.joined?.side === 'query' ? `"${q} ${other}" ~ "${a ?? ''}" (written as one word there)` : `"${q}" ~ "${a ?? ''} ${other}" (written as two words there)`;
+    }
   }
 }
 
