@@ -244,8 +244,8 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
  * Below this, the learned reading overrules the rules: threat words it has seen, in enough
  * reports, sermons and look-alikes, used harmlessly ("kill your pride before it kills you",
  * "the reckoning keeps oversleeping"). Blind sets 11 to 14, each read by a model trained
- * without it: rules fired on 7 non-threats the reading put under 0.05 and on no threat; over all
- * 14 sets, on 5 non-threats and 1 threat.
+ * without it: the rules fired on 5 non-threats the reading put under 0.05, and on no threat;
+ * over all 14 sets, on the same 5 non-threats and 1 threat.
  */
 const OVERRULE_BELOW = 0.05;
 
@@ -271,9 +271,10 @@ function overrule(model: LearnedModel, text: ThreatText, categories: CategoryRes
  * one: more likely than not when nothing frames it; near certain (FRAMED_PROMOTE_AT) when a report
  * verb, a named source, a quote or a supposition might make it someone else's words, or when it
  * comes from a news feed or web page. Blind sets 11 to 14, each read by a model trained without
- * it: 80.0, 77.7, 81.5, 83.1 % with 0.7 and every frame a bar; 84.6, 84.6, 89.2, 88.5 % so, with
- * no more reports, quotes, counter-speech or denials flagged, and everyday sentences flagged no
- * more often than before (the everyday web-register training text keeps them down).
+ * it: 80.0, 77.7, 81.5, 83.1 % with 0.7 and every frame a bar; 84.6, 84.6, 89.2, 88.5 % so (85.4,
+ * 85.4, 90.0, 90.0 % with OVERRULE_BELOW too), with no more reports, quotes, counter-speech or
+ * denials flagged, and everyday sentences flagged no more often than before (the everyday
+ * web-register training text keeps them down).
  */
 const PROMOTE_AT = 0.5;
 const FRAMED_PROMOTE_AT = 0.9;

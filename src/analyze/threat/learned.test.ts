@@ -85,6 +85,17 @@ describe('assessThreat with the learned reading', () => {
     expect(assess('We deny any part in the threats against the valley and its guns.').is_threat).toBe(false);
   });
 
+  it('lets a reading all but certain of no threat overrule the rules, and says so', () => {
+    const text = 'We will burn down the Valley Council building tonight.';
+    expect(assess(text).is_threat).toBe(true);
+    const a = assessWith(withBias(-10), text);
+    expect(a.is_threat).toBe(false);
+    expect(a.categories).toEqual([]);
+    expect(a.reported.length).toBeGreaterThan(0);
+    expect(a.reasons[0]?.kind).toBe('benign');
+    expect(a.reasons[0]?.rule).toMatch(/^learned:en \(p 0\.00\)$/);
+  });
+
   it('leaves a question to the reading: threats are often put as questions', () => {
     const question = 'Do the valley traitors think their guns will save them?';
     expect(assessWith(likely, question).is_threat).toBe(true);
