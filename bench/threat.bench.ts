@@ -46,6 +46,8 @@ const BLIND_SETS = [
   { file: 'threat-heldout-12.jsonl', name: 'Blind set 12' },
   { file: 'threat-heldout-13.jsonl', name: 'Blind set 13' },
   { file: 'threat-heldout-14.jsonl', name: 'Blind set 14' },
+  { file: 'threat-heldout-15.jsonl', name: 'Blind set 15' },
+  { file: 'threat-heldout-16.jsonl', name: 'Blind set 16' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();
