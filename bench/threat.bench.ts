@@ -48,6 +48,8 @@ const BLIND_SETS = [
   { file: 'threat-heldout-14.jsonl', name: 'Blind set 14' },
   { file: 'threat-heldout-15.jsonl', name: 'Blind set 15' },
   { file: 'threat-heldout-16.jsonl', name: 'Blind set 16' },
+  { file: 'threat-heldout-17.jsonl', name: 'Blind set 17' },
+  { file: 'threat-heldout-18.jsonl', name: 'Blind set 18' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();
