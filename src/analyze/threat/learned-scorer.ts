@@ -33,6 +33,8 @@ interface ScorerCache {
 const MAX_KEYS = 2_000_000;
 
 const caches = new WeakMap<ModelWeights, ScorerCache>();
+/** Scratch: the numbers a post touched (reused, the stage being synchronous). */
+const TOUCHED: number[] = [];
 
 function freshCache(): ScorerCache {
   return { ids: new Map(), weights: [], words: new Map(), counts: new Int32Array(1 << 16), first: new Int32Array(1 << 16) };
@@ -97,7 +99,8 @@ function pairId(cache: ScorerCache, model: ModelWeights, lang: string, entry: Wo
  */
 export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[], lang: string): { sum: number; perToken: Float64Array } {
   const cache = cacheOf(model);
-  const touched: number[] = [];
+  const touched = TOUCHED;
+  touched.length = 0;
   const add = (id: number, token: number): void => {
     const { counts } = cache;
     if (counts[id] === 0) {

@@ -81,16 +81,27 @@ export function learnedFeatures(text: ThreatText, lang: string): Feature[] {
 
 const sigmoid = (s: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, s))));
 
-/** The model's reading of a post already read by the threat stage. */
-export function learnedReading(model: LearnedModel, text: ThreatText, lang: string): LearnedReading {
-  const { sum, perToken } = scoreTokens(model, text.tokens, lang);
+/** The words of a post pushing towards a threat, strongest first. */
+function wordsOf(text: ThreatText, perToken: Float64Array): LearnedWord[] {
   const words: LearnedWord[] = [];
   perToken.forEach((weight, i) => {
     const t = text.tokens[i];
     if (t && weight > 0) words.push({ start: t.start, end: t.end, weight });
   });
-  words.sort((a, b) => b.weight - a.weight);
-  return { p: sigmoid(sum), words };
+  return words.sort((a, b) => b.weight - a.weight);
+}
+
+/** The model's reading of a post already read by the threat stage (its words worked out when asked for). */
+export function learnedReading(model: LearnedModel, text: ThreatText, lang: string): LearnedReading {
+  const { sum, perToken } = scoreTokens(model, text.tokens, lang);
+  let words: LearnedWord[] | undefined;
+  return {
+    p: sigmoid(sum),
+    get words(): LearnedWord[] {
+      words ??= wordsOf(text, perToken);
+      return words;
+    },
+  };
 }
 
 export interface TrainOptions {
