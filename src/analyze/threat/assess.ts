@@ -298,7 +298,7 @@ const DISOWNING: readonly CueClass[] = ['counter', 'denial'];
 /** Which category a promoted post gets, by the first of its cue classes found in this order. */
 const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
   ['claim', 'claim'], ['attack_past', 'claim'], ['offer', 'support_offer'], ['support_noun', 'support_offer'],
-  ['recruit', 'recruitment'], ['imperative_violence', 'incitement'], ['call', 'incitement'],
+  ['recruit', 'recruitment'], ['imperative_violence', 'incitement'], ['call', 'incitement'], ['martyr', 'glorification'], ['glory', 'glorification'],
 ];
 
 /**

@@ -85,6 +85,10 @@ describe('assessThreat with the learned reading', () => {
     expect(assess('We deny any part in the threats against the valley and its guns.').is_threat).toBe(false);
   });
 
+  it('files a promoted post under the category its cues point to', () => {
+    expect(assess('A year since our martyrs of the valley left us. Our pledge to them stands while we stand.').categories[0]?.label).toBe('glorification');
+  });
+
   it('lets a reading all but certain of no threat overrule the rules, and says so', () => {
     const text = 'We will burn down the Valley Council building tonight.';
     expect(assess(text).is_threat).toBe(true);
