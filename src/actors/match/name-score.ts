@@ -227,8 +227,9 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
 
 // East Slavic and Turkic patronymics (Arkadyevich, Ivanovna, Aliyev oglu): lists give them, most
 // other sources leave them out, so a name without one is hardly a partial name.
-const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|uly|kyzy|qizi)$/;
-const SLAVIC_PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)$/;
+const SLAVIC_ENDINGS = 'ovich|evich|ovych|evych|ovna|evna|ivna|ichna';
+const PATRONYMIC = new RegExp(`^[a-z]{3,}(?:${SLAVIC_ENDINGS}|ogly|oglu|uly|kyzy|qizi)$`);
+const SLAVIC_PATRONYMIC = new RegExp(`^[a-z]{3,}(?:${SLAVIC_ENDINGS})$`);
 /** Share of a left-out patronymic's weight not counted against a partial name. */
 const PATRONYMIC_SPARED = 0.75;
 

@@ -5,6 +5,7 @@
  * reads per feature rather than building and hashing every piece again. The threat stage runs it
  * on nearly every post; `learned.test.ts` checks it against `learnedFeatures`.
  */
+import { pairKey, pieceKeys, wordKey } from './learned-keys.js';
 import type { ThreatToken } from './threat-text.js';
 
 interface ModelWeights {
@@ -75,10 +76,8 @@ function wordEntry(cache: ScorerCache, model: ModelWeights, lang: string, word: 
   }
   let entry = byWord.get(word);
   if (entry === undefined) {
-    const list = [idOf(cache, model, `${lang}|w|${word}`)];
-    const padded = `<${word}>`;
-    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= padded.length; j++) list.push(idOf(cache, model, `${lang}|c|${padded.slice(j, j + n)}`));
-    entry = { ids: Int32Array.from(list), pairs: new Map() };
+    const keys = [wordKey(lang, word), ...pieceKeys(lang, word)];
+    entry = { ids: Int32Array.from(keys, (key) => idOf(cache, model, key)), pairs: new Map() };
     byWord.set(word, entry);
   }
   return entry;
@@ -87,7 +86,7 @@ function wordEntry(cache: ScorerCache, model: ModelWeights, lang: string, word: 
 function pairId(cache: ScorerCache, model: ModelWeights, lang: string, entry: WordEntry, word: string, next: string): number {
   let id = entry.pairs.get(next);
   if (id === undefined) {
-    id = idOf(cache, model, `${lang}|b|${word} ${next}`);
+    id = idOf(cache, model, pairKey(lang, word, next));
     entry.pairs.set(next, id);
   }
   return id;

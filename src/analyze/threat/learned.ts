@@ -11,6 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../../app/package-root.js';
 import { seededRandom } from '../../core/seeded-random.js';
+import { pairKey, pieceKeys, wordKey } from './learned-keys.js';
 import { scoreTokens } from './learned-scorer.js';
 import { readThreatText, type ThreatText } from './threat-text.js';
 
@@ -67,11 +68,10 @@ export function learnedFeatures(text: ThreatText, lang: string): Feature[] {
   const tokens = text.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]?.text ?? '';
-    add(`${lang}|w|${w}`, i);
+    add(wordKey(lang, w), i);
     const next = tokens[i + 1];
-    if (next) add(`${lang}|b|${w} ${next.text}`, i);
-    const padded = `<${w}>`;
-    for (let n = 3; n <= 5; n++) for (let j = 0; j + n <= padded.length; j++) add(`${lang}|c|${padded.slice(j, j + n)}`, i);
+    if (next) add(pairKey(lang, w, next.text), i);
+    for (const key of pieceKeys(lang, w)) add(key, i);
   }
   let norm = 0;
   for (const { n } of counts.values()) norm += n * n;
