@@ -1,11 +1,13 @@
 /**
- * The learned reading's sum over a post, fast: the features of `learnedFeatures` (folded words,
- * word pairs, the 3- to 5-letter pieces of each word, L2-normalized), but each feature key
- * numbered once per model and each word's own keys remembered, so that a post costs a few array
- * reads per feature rather than building and hashing every piece again. The threat stage runs it
- * on nearly every post; `learned.test.ts` checks it against `learnedFeatures`.
+ * The learned reading's sum over a post, fast on text it has seen and on text it has not: the
+ * features of `learnedFeatures` (folded words, word pairs, the 3- to 5-letter pieces of each word,
+ * L2-normalized). Each feature is hashed to 64 bits straight from the post's characters (never
+ * built as a string) and numbered through an open-addressing table that starts with the model's
+ * keys; each word remembers the numbers of its own features and of the pairs it starts, so a
+ * word seen before costs a few array reads. The threat stage runs it on nearly every post;
+ * `learned.test.ts` checks it against `learnedFeatures`.
  */
-import { pairKey, pieceKeys, wordKey } from './learned-keys.js';
+import { keyPrefix, PAIR_JOIN, PIECE_SIZES, WORD_END, WORD_START } from './learned-keys.js';
 import type { ThreatToken } from './threat-text.js';
 
 interface ModelWeights {
@@ -14,122 +16,224 @@ interface ModelWeights {
 }
 
 interface WordEntry {
+  /** The word's number in its language (a pair is remembered by the next word's number). */
+  no: number;
+  /** The numbers of the word's own feature and of its pieces. */
   ids: Int32Array;
-  pairs: Map<string, number>;
+  pairs: Map<number, number>;
 }
 
-interface ScorerCache {
-  /** Feature key → number. */
-  ids: Map<string, number>;
-  /** Weight per number (0 when the model has none). */
-  weights: number[];
-  /** Per language, per word: the numbers of its own feature and letter pieces, and of its pairs by the next word. */
+interface Numbering {
+  /** Open addressing on a 64-bit hash (two 32-bit halves); `id` is -1 in a free slot. */
+  mask: number;
+  a: Int32Array;
+  b: Int32Array;
+  id: Int32Array;
+  /** Weight per number (0 for a feature the model has none for). */
+  weight: Float64Array;
+  size: number;
   words: Map<string, Map<string, WordEntry>>;
-  /** Scratch per number, all zero between posts: occurrences in the post, first token. */
-  counts: Int32Array;
-  first: Int32Array;
+  /** Scratch, two slots per number, zero between posts: occurrences in the post, first token. */
+  seen: Int32Array;
 }
 
-/** Numbered keys kept per model before starting afresh (new words and pairs keep coming). */
-const MAX_KEYS = 2_000_000;
+const PAIR_JOIN_CODE = PAIR_JOIN.charCodeAt(0);
+const START_CODE = WORD_START.charCodeAt(0);
+const END_CODE = WORD_END.charCodeAt(0);
+/** Features numbered beyond the model's before starting afresh (new words and pairs keep coming). */
+const MAX_NEW_FEATURES = 500_000;
 
-const caches = new WeakMap<ModelWeights, ScorerCache>();
-/** Scratch: the numbers a post touched (reused, the stage being synchronous). */
-const TOUCHED: number[] = [];
+// The running hash: two independent 32-bit hashes over UTF-16 code units (FNV-1a and a
+// multiply-xorshift), so that hashing "ab" then "c" equals hashing "abc".
+let ha = 0;
+let hb = 0;
 
-function freshCache(): ScorerCache {
-  return { ids: new Map(), weights: [], words: new Map(), counts: new Int32Array(1 << 16), first: new Int32Array(1 << 16) };
+function reset(a: number, b: number): void {
+  ha = a;
+  hb = b;
 }
 
-function cacheOf(model: ModelWeights): ScorerCache {
-  let cache = caches.get(model);
-  if (cache === undefined || cache.ids.size > MAX_KEYS) {
-    cache = freshCache();
-    caches.set(model, cache);
-  }
-  return cache;
+function feedCode(c: number): void {
+  ha = Math.imul(ha ^ c, 16777619);
+  const m = Math.imul(hb ^ c, 0x5bd1e995);
+  hb = m ^ (m >>> 15);
 }
 
-function idOf(cache: ScorerCache, model: ModelWeights, key: string): number {
-  let id = cache.ids.get(key);
-  if (id === undefined) {
-    id = cache.weights.length;
-    cache.ids.set(key, id);
-    cache.weights.push(model.weights.get(key) ?? 0);
-    if (id >= cache.counts.length) {
-      const counts = new Int32Array(cache.counts.length * 2);
-      counts.set(cache.counts);
-      cache.counts = counts;
-      const first = new Int32Array(cache.first.length * 2);
-      first.set(cache.first);
-      cache.first = first;
-    }
+function feed(s: string): void {
+  for (let k = 0; k < s.length; k++) feedCode(s.charCodeAt(k));
+}
+
+function hashOf(s: string): void {
+  reset(0x811c9dc5 | 0, 0x9747b28c | 0);
+  feed(s);
+}
+
+function powerOfTwoAbove(n: number): number {
+  let c = 1024;
+  while (c < n) c *= 2;
+  return c;
+}
+
+/** The slot of the current hash: where it is, or the free slot where it would go. */
+function slotOf(t: Numbering): number {
+  let s = (hb ^ (ha >>> 11)) & t.mask;
+  while (t.id[s] !== -1 && (t.a[s] !== ha || t.b[s] !== hb)) s = (s + 1) & t.mask;
+  return s;
+}
+
+/** The number of the current hash, given one if it has none. */
+function numberOf(t: Numbering): number {
+  const s = slotOf(t);
+  const known = t.id[s] as number;
+  if (known !== -1) return known;
+  const id = t.size++;
+  t.a[s] = ha;
+  t.b[s] = hb;
+  t.id[s] = id;
+  if (id >= t.weight.length) {
+    const weight = new Float64Array(t.weight.length * 2);
+    weight.set(t.weight);
+    t.weight = weight;
+    const seen = new Int32Array(t.seen.length * 2);
+    seen.set(t.seen);
+    t.seen = seen;
   }
   return id;
 }
 
-function wordEntry(cache: ScorerCache, model: ModelWeights, lang: string, word: string): WordEntry {
-  let byWord = cache.words.get(lang);
+function freshNumbering(model: ModelWeights): Numbering {
+  const capacity = powerOfTwoAbove(2 * (model.weights.size + MAX_NEW_FEATURES));
+  const t: Numbering = {
+    mask: capacity - 1,
+    a: new Int32Array(capacity),
+    b: new Int32Array(capacity),
+    id: new Int32Array(capacity).fill(-1),
+    weight: new Float64Array(powerOfTwoAbove(model.weights.size + 1)),
+    size: 0,
+    words: new Map(),
+    seen: new Int32Array(2 * powerOfTwoAbove(model.weights.size + 1)),
+  };
+  for (const [key, w] of model.weights) {
+    hashOf(key);
+    t.weight[numberOf(t)] = w;
+  }
+  return t;
+}
+
+const numberings = new WeakMap<ModelWeights, { t: Numbering; base: number }>();
+
+function numberingOf(model: ModelWeights): Numbering {
+  let n = numberings.get(model);
+  if (n === undefined || n.t.size - n.base > MAX_NEW_FEATURES) {
+    const t = freshNumbering(model);
+    n = { t, base: t.size };
+    numberings.set(model, n);
+  }
+  return n.t;
+}
+
+/** The running hash of a key prefix, to start each feature from. */
+function prefixState(lang: string, kind: 'w' | 'b' | 'c'): [number, number] {
+  hashOf(keyPrefix(lang, kind));
+  return [ha, hb];
+}
+
+function wordEntry(t: Numbering, lang: string, w: string): WordEntry {
+  let byWord = t.words.get(lang);
   if (byWord === undefined) {
     byWord = new Map();
-    cache.words.set(lang, byWord);
+    t.words.set(lang, byWord);
   }
-  let entry = byWord.get(word);
-  if (entry === undefined) {
-    const keys = [wordKey(lang, word), ...pieceKeys(lang, word)];
-    entry = { ids: Int32Array.from(keys, (key) => idOf(cache, model, key)), pairs: new Map() };
-    byWord.set(word, entry);
+  let entry = byWord.get(w);
+  if (entry !== undefined) return entry;
+  const [wa, wb] = prefixState(lang, 'w');
+  const [ca, cb] = prefixState(lang, 'c');
+  const last = w.length + 1;
+  let pieces = 0;
+  for (const n of PIECE_SIZES) pieces += Math.max(0, last + 2 - n);
+  const ids = new Int32Array(1 + pieces);
+  reset(wa, wb);
+  feed(w);
+  ids[0] = numberOf(t);
+  let at = 1;
+  for (const n of PIECE_SIZES) {
+    for (let j = 0; j + n <= last + 1; j++) {
+      reset(ca, cb);
+      for (let k = j; k < j + n; k++) feedCode(k === 0 ? START_CODE : k === last ? END_CODE : w.charCodeAt(k - 1));
+      ids[at++] = numberOf(t);
+    }
   }
+  entry = { no: byWord.size, ids, pairs: new Map() };
+  byWord.set(w, entry);
   return entry;
 }
 
-function pairId(cache: ScorerCache, model: ModelWeights, lang: string, entry: WordEntry, word: string, next: string): number {
-  let id = entry.pairs.get(next);
+function pairId(t: Numbering, lang: string, entry: WordEntry, w: string, next: WordEntry, nextWord: string): number {
+  let id = entry.pairs.get(next.no);
   if (id === undefined) {
-    id = idOf(cache, model, pairKey(lang, word, next));
-    entry.pairs.set(next, id);
+    const [pa, pb] = prefixState(lang, 'b');
+    reset(pa, pb);
+    feed(w);
+    feedCode(PAIR_JOIN_CODE);
+    feed(nextWord);
+    id = numberOf(t);
+    entry.pairs.set(next.no, id);
   }
   return id;
 }
+
+/** Scratch (the stage is synchronous): the slots a post touched and its words' entries. */
+const TOUCHED: number[] = [];
+const ENTRIES: WordEntry[] = [];
 
 /**
  * The model's sum for a post (bias included, before the sigmoid) and what each token adds to it
  * (a feature counts towards the token it first came from).
  */
 export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[], lang: string): { sum: number; perToken: Float64Array } {
-  const cache = cacheOf(model);
+  const t = numberingOf(model);
+  const entries = ENTRIES;
+  entries.length = tokens.length;
+  for (let i = 0; i < tokens.length; i++) entries[i] = wordEntry(t, lang, (tokens[i] as ThreatToken).text);
+  const pairs = new Int32Array(Math.max(0, tokens.length - 1));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    pairs[i] = pairId(t, lang, entries[i] as WordEntry, (tokens[i] as ThreatToken).text, entries[i + 1] as WordEntry, (tokens[i + 1] as ThreatToken).text);
+  }
+  // Numbering a feature may have grown the arrays: read them only now.
+  const { seen, weight } = t;
   const touched = TOUCHED;
   touched.length = 0;
-  const add = (id: number, token: number): void => {
-    const { counts } = cache;
-    if (counts[id] === 0) {
-      touched.push(id);
-      cache.first[id] = token;
-    }
-    counts[id] = (counts[id] ?? 0) + 1;
-  };
   for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]?.text ?? '';
-    const entry = wordEntry(cache, model, lang, w);
-    for (const id of entry.ids) add(id, i);
-    const next = tokens[i + 1];
-    if (next) add(pairId(cache, model, lang, entry, w, next.text), i);
+    const ids = (entries[i] as WordEntry).ids;
+    const n = i < pairs.length ? ids.length + 1 : ids.length;
+    for (let k = 0; k < n; k++) {
+      const at = 2 * (k < ids.length ? (ids[k] as number) : (pairs[i] as number));
+      if (seen[at] === 0) {
+        touched.push(at);
+        seen[at + 1] = i;
+      }
+      seen[at] = (seen[at] as number) + 1;
+    }
   }
-  const { counts, first, weights } = cache;
   let norm = 0;
-  for (const id of touched) norm += (counts[id] ?? 0) * (counts[id] ?? 0);
+  for (let k = 0; k < touched.length; k++) {
+    const c = seen[touched[k] as number] as number;
+    norm += c * c;
+  }
   const z = Math.sqrt(norm) || 1;
   let sum = model.bias;
   const perToken = new Float64Array(tokens.length);
-  for (const id of touched) {
-    const w = weights[id] ?? 0;
+  for (let k = 0; k < touched.length; k++) {
+    const at = touched[k] as number;
+    const w = weight[at >> 1] as number;
     if (w !== 0) {
-      const v = (w * (counts[id] ?? 0)) / z;
+      const v = (w * (seen[at] as number)) / z;
       sum += v;
-      const t = first[id] ?? 0;
-      perToken[t] = (perToken[t] ?? 0) + v;
+      const tok = seen[at + 1] as number;
+      perToken[tok] = (perToken[tok] as number) + v;
     }
-    counts[id] = 0;
+    seen[at] = 0;
   }
+  entries.length = 0;
   return { sum, perToken };
 }

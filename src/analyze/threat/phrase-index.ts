@@ -21,7 +21,8 @@ interface Bucket<T> {
 
 /** A node of the trie of phrase-opening prefixes. */
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** Children by UTF-16 code unit (no one-letter strings made while matching). */
+  next: Map<number, TrieNode<T>>;
   bucket?: Bucket<T>;
 }
 
@@ -127,7 +128,8 @@ export class PhraseIndex<T> {
 
   private prefixBucket(prefix: string): Bucket<T> {
     let node = this.prefixTrie;
-    for (const ch of prefix) {
+    for (let k = 0; k < prefix.length; k++) {
+      const ch = prefix.charCodeAt(k);
       let child = node.next.get(ch);
       if (!child) {
         child = { next: new Map() };
@@ -193,7 +195,7 @@ export class PhraseIndex<T> {
         // every prefix of the word that starts a phrase, walking the trie letter by letter
         let node: TrieNode<T> | undefined = this.prefixTrie;
         for (let k = 0; k < v.length && node; k++) {
-          node = node.next.get(v[k] ?? '');
+          node = node.next.get(v.charCodeAt(k));
           if (node?.bucket) this.tryBucket(text, i, node.bucket, next, out);
         }
       }
