@@ -67,6 +67,15 @@ describe('skeletonKey', () => {
     expect(skeletonKey('Benali')).toBe('BNL');
   });
 
+  it('drops an e- article assimilated to a doubled sun letter and glued on (Essaadi, Ennahda), not Ezz or a short word', () => {
+    expect(skeletonKey('ESSAADI')).toBe(skeletonKey('السعدي'));
+    expect(skeletonKey('Essabar')).toBe(skeletonKey('الصبار'));
+    expect(skeletonKey('Ennahda')).toBe(skeletonKey('النهضة'));
+    expect(skeletonKey('Salah Eddine')).toBe(skeletonKey('صلاح الدين'));
+    expect(skeletonKey('Ezzeddine')).toBe(skeletonKey('عز الدين'));
+    expect(skeletonKey('Essam')).toBe(skeletonKey('عصام'));
+  });
+
   it('keeps digit-only tokens', () => {
     expect(skeletonKey('Liwa 313')).toBe('L 313');
   });

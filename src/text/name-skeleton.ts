@@ -12,7 +12,8 @@ import { normalize } from './normalize.js';
  * 3. The definite article goes: Arabic ال attached (when at least two letters follow) or spaced;
  *    Latin al/el/ul/il spaced, and al el ul il l ad as ash at ath adh ar az an ed es esh er et en
  *    ez ud ur us un when hyphenated (al-Askari, ash-Shammari, ud-Din). An article glued to a
- *    Latin word (`alaskari`) stays, because the same letters start Western names (Alan, Albert).
+ *    Latin word (`alaskari`) stays, because the same letters start Western names (Alan, Albert),
+ *    except an e- assimilated to a doubled sun letter (Essaadi, Ennahda: es-Saadi, an-Nahda).
  * 4. Compounds that news write as one word or two become one key: عبد + next token (Abd al-Aziz,
  *    Abdelaziz, Abdul Aziz), and الله / الدين after a token (حزب الله = Hizballah = Hezbollah,
  *    صلاح الدين = Salahuddin = Salah ad-Din).
@@ -89,6 +90,10 @@ const HYPHEN_ARTICLES = new Set([
 const GLUED_FILIATION = /^(bin|ben|ibn)n?(?:al|el)l?([a-z]{4,})$/;
 // Arabic "and" (wa) and "and the" (wal) between the words of a name, dropped when a word follows.
 const LATIN_AND = new Set(['wa', 'wal']);
+// The article assimilated to a sun letter and glued to the word, as Maghrebi French spellings
+// write it (ESSAADI, ESSABAR, Ennahda, Ettadamon for es-Saadi, as-Sabbar, an-Nahda): e, the
+// doubled letter, three letters or more. (Not ez: Ezzeddine is عز الدين.)
+const GLUED_SUN_ARTICLE = /^e([stdnr])\1([a-z]{3,})$/;
 const LATIN_ABD = /^abd(?:[aeiou]{1,2}[lrsnzdt]?)?$/;
 const LATIN_ABD_GLUED = /^(abd)[aeiou]{1,2}l(?=[a-z]{2})/;
 const LATIN_ALLAH = new Set(['allah', 'ullah', 'ollah', 'illah', 'alla']);
@@ -421,6 +426,8 @@ class WordCollector {
     }
     const arabic = tok.arabic;
     let t = arabic ? tok.text : respellLatin(tok.text);
+    const sun = arabic || isTail(t, false) ? null : GLUED_SUN_ARTICLE.exec(t);
+    if (sun?.[1] && sun[2]) t = sun[1] + sun[2];
     // "and the" glued to a word (والمسلمين, wal-Jihad, wa al-Jihad): the conjunction goes like an article
     const conjoined = arabic && t.length >= 6 && t.startsWith('وال');
     if (conjoined) t = t.slice(1);

@@ -30,6 +30,13 @@ describe('nameForm readings', () => {
     expect(reading('Allah')).not.toBe(reading('Lah'));
   });
 
+  it('reads the j of a Slavic name written the German or Polish way as y (Sergej, DIKIJ), and no other j', () => {
+    const keys = (name: string): string[] => nameForm(name).tokens.map((t) => `${t.key}|${t.latin}`);
+    expect(keys('DIKIJ, Aleksej Aleksandrovich')).toEqual(keys('DIKIY, Aleksey Aleksandrovich'));
+    expect(keys('Sergej Tatjana')).toEqual(keys('Sergey Tatyana'));
+    expect(keys('Faraj Jamal')).not.toEqual(keys('Faray Yamal'));
+  });
+
   it('treats Arabic-script titles and Pashto function words as function words', () => {
     const stops = nameForm('د حاجی بصیر او زرجمیل').tokens.map((t) => t.stop);
     expect(stops).toEqual([true, true, false, true, false]);

@@ -170,10 +170,19 @@ export function joinedKey(first: NameToken, second: NameToken): string {
 }
 
 /** Takes a name (or a query) apart into weighted-match tokens. */
+/**
+ * East Slavic names romanized the German, Polish or Czech way write j for y (Sergej, Jurij,
+ * Tatjana, DIKIJ for Sergey, Yuriy, Tatyana, DIKIY): in a name with a sign of it (a patronymic, a
+ * -skij ending, a given name in -ej), every j not after d is read as y. Elsewhere j stays the j
+ * of Jamal and Faraj.
+ */
+const SLAVIC_J = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|[sc]kij|[sc]kyj|[^\sdD]ej)(?![a-z])/i;
+
 export function nameForm(name: string, cache?: SkeletonCache): NameForm {
   // ç is an s in Portuguese and French names (Idriça, Idrissa) and close to one in Turkish
   // (Çelik, Celik), never the k that a bare c before a, o, u would give
-  const read = name.includes('ç') || name.includes('Ç') ? name.replace(/ç/g, 's').replace(/Ç/g, 'S') : name;
+  let read = name.includes('ç') || name.includes('Ç') ? name.replace(/ç/g, 's').replace(/Ç/g, 'S') : name;
+  if (SLAVIC_J.test(read)) read = read.replace(/(?<![dD])j/g, 'y').replace(/(?<![dD])J/g, 'Y');
   const tokens: NameToken[] = skeletonWords(read, cache).map((w) => nameToken(w, name));
   const content = tokens.filter((t) => !t.stop);
   const compact = collapse(content.map((t, i) => compactPart(t.key, i === 0)).join(''));
