@@ -30,6 +30,15 @@ describe('nameForm readings', () => {
     expect(reading('Allah')).not.toBe(reading('Lah'));
   });
 
+  it('reads a doubled y as the single one it stands for (Fayad, Fayyad; Haniyyah, Haniyeh), and Sayed apart from Saeed', () => {
+    expect(reading('Fayyad')).toBe(reading('Fayad'));
+    expect(reading('Haniyyah')).toBe(reading('Haniyeh'));
+    expect(reading('Hanieh')).toBe(reading('Haniya'));
+    expect(reading('Sayed')).not.toBe(reading('Saeed'));
+    expect(reading('Fayyaz')).not.toBe(reading('Faiz'));
+    expect(reading('نايل')).toBe(reading('Nail'));
+  });
+
   it('reads the j of a Slavic name written the German or Polish way as y (Sergej, DIKIJ), and no other j', () => {
     const keys = (name: string): string[] => nameForm(name).tokens.map((t) => `${t.key}|${t.latin}`);
     expect(keys('DIKIJ, Aleksej Aleksandrovich')).toEqual(keys('DIKIY, Aleksey Aleksandrovich'));

@@ -109,18 +109,24 @@ const FOLD: ReadonlyArray<[RegExp, string]> = [
  * Qaidah, Saleh, Salih, صالح) goes, and the vowel before it stays `a`, since romanizations write
  * that ending -ah, -eh or -ih alike. Youssef and Yusuf, Mohamed and Muhammad, Qais and Kays come
  * out the same; Salah and Syawal, Soleimani and Souleiman, Jazeera and Jazairi do not.
+ * `romanized`: the reading was made from Arabic script (its ي between vowels is a hamza seat).
  */
-export function readingShape(latin: string): string {
+export function readingShape(latin: string, romanized = false): string {
   let s = latin;
   for (const [from, to] of FOLD) s = s.replace(from, to);
+  // after i or e, a doubled y is the glide a single one writes (Haniyyah, Haniyeh, Hanieh)
+  if (s.includes('yy')) s = s.replace(/([ie])yy/g, '$1y');
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charAt(i);
     const next = s.charAt(i + 1);
     const last = i === s.length - 1 || (i === s.length - 2 && /[aeiou]/.test(next) && /[aeiouy]/.test(c));
     // y and w are vowels unless they start the word, are doubled (Fayyaz is not Faiz) or stand
-    // between a consonant and a vowel (Marwan): Viyan = Vian, Dawud = Daoud, Qays = Qais
-    const glideConsonant = i === 0 || next === c || s.charAt(i - 1) === c || (/[aeiou]/.test(next) && !/[aeiouyw]/.test(s.charAt(i - 1)));
+    // between a consonant and a vowel (Marwan): Viyan = Vian, Dawud = Daoud, Qays = Qais;
+    // and, in Latin spellings, y after a, o or u before a vowel, single or doubled (Fayad,
+    // Fayyad; Sayed is not Saeed; a romanized ي between vowels is a hamza seat: نايل Nail)
+    const glideConsonant =
+      i === 0 || next === c || s.charAt(i - 1) === c || (/[aeiou]/.test(next) && (!/[aeiouyw]/.test(s.charAt(i - 1)) || (c === 'y' && !romanized && /[aou]/.test(s.charAt(i - 1)))));
     if ((c === 'y' || c === 'w') && !glideConsonant) c = c === 'y' && i === s.length - 1 ? 'i' : 'a';
     else if (/[aeiou]/.test(c)) c = last && (c === 'i' || c === 'u') ? c : last && /[ei]/.test(c) && /[ei]/.test(next) ? 'i' : 'a';
     if (out.charAt(out.length - 1) !== c) out += c;
@@ -132,7 +138,7 @@ function latinReading(raw: string, text: string, arabic: boolean): string {
   const memo = arabic ? raw : text;
   let r = readings.get(memo);
   if (r === undefined) {
-    r = readingShape(latinLetters(arabic ? romanizeName(raw) : text));
+    r = readingShape(latinLetters(arabic ? romanizeName(raw) : text), arabic);
     if (readings.size > 200_000) readings.clear();
     readings.set(memo, r);
   }
