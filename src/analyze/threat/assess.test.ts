@@ -65,6 +65,15 @@ describe('assessThreat', () => {
     expect(assess('نتقدم بأحر التعازي إلى ذوي ضحايا حادث السير المؤسف', { language: 'ar' }).is_threat).toBe(false);
   });
 
+  it('reads dialect condemnations and refusals that repeat a threat as counter-speech and denials', () => {
+    const counter = assess('اللي عم ينشروا «رح نحرق بيوتكم فوق روسكم» ويحرضوا على أهل الحي، هيدا إرهاب. عملت ريبورت للصفحة.', { language: 'ar' });
+    expect(counter).toMatchObject({ is_threat: false, stance: 'counter' });
+    expect(counter.reported.map((r) => r.label)).toContain('threat');
+    const refusal = assess('يراسلوني يطلبون أشارك ويّاهم في قتل المراسل. لا والله ما أسويها، ما نبي دم.', { language: 'ar' });
+    expect(refusal).toMatchObject({ is_threat: false, stance: 'negated' });
+    expect(refusal.reasons[0]?.rule).toMatch(/^denial:/);
+  });
+
   it('finds a conditional threat and its target, and keeps a plain statement of fact at zero', () => {
     const a = assess('على الحكومة أن تضع حداً لوجود السفارة الأمريكية في بغداد، وإلا فإن للمقاومة الإسلامية كلمتها.', { language: 'ar' });
     expect(a.is_threat).toBe(true);

@@ -24,11 +24,12 @@ interface WordEntry {
 }
 
 interface Numbering {
-  /** Open addressing on a 64-bit hash (two 32-bit halves); `id` is -1 in a free slot. */
+  /**
+   * Open addressing on a 64-bit hash: four ints a slot (the two 32-bit halves, the number, -1 in
+   * a free slot; one spare), side by side so that a probe reads one cache line.
+   */
   mask: number;
-  a: Int32Array;
-  b: Int32Array;
-  id: Int32Array;
+  slots: Int32Array;
   /** Weight per number (0 for a feature the model has none for). */
   weight: Float64Array;
   size: number;
@@ -76,20 +77,21 @@ function powerOfTwoAbove(n: number): number {
 
 /** The slot of the current hash: where it is, or the free slot where it would go. */
 function slotOf(t: Numbering): number {
+  const slots = t.slots;
   let s = (hb ^ (ha >>> 11)) & t.mask;
-  while (t.id[s] !== -1 && (t.a[s] !== ha || t.b[s] !== hb)) s = (s + 1) & t.mask;
+  while (slots[4 * s + 2] !== -1 && (slots[4 * s] !== ha || slots[4 * s + 1] !== hb)) s = (s + 1) & t.mask;
   return s;
 }
 
 /** The number of the current hash, given one if it has none. */
 function numberOf(t: Numbering): number {
   const s = slotOf(t);
-  const known = t.id[s] as number;
+  const known = t.slots[4 * s + 2] as number;
   if (known !== -1) return known;
   const id = t.size++;
-  t.a[s] = ha;
-  t.b[s] = hb;
-  t.id[s] = id;
+  t.slots[4 * s] = ha;
+  t.slots[4 * s + 1] = hb;
+  t.slots[4 * s + 2] = id;
   if (id >= t.weight.length) {
     const weight = new Float64Array(t.weight.length * 2);
     weight.set(t.weight);
@@ -105,9 +107,7 @@ function freshNumbering(model: ModelWeights): Numbering {
   const capacity = powerOfTwoAbove(2 * (model.weights.size + MAX_NEW_FEATURES));
   const t: Numbering = {
     mask: capacity - 1,
-    a: new Int32Array(capacity),
-    b: new Int32Array(capacity),
-    id: new Int32Array(capacity).fill(-1),
+    slots: new Int32Array(4 * capacity).fill(-1),
     weight: new Float64Array(powerOfTwoAbove(model.weights.size + 1)),
     size: 0,
     words: new Map(),

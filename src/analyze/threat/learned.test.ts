@@ -31,6 +31,15 @@ describe('learned reading', () => {
     expect(learnedModelFile(again, 'toy')).toEqual(learnedModelFile(model, 'toy'));
   });
 
+  it('averages the weights of the last epochs when asked', () => {
+    const first = trainLearned(examples, { epochs: 1 });
+    const second = trainLearned(examples, { epochs: 2 });
+    const averaged = trainLearned(examples, { epochs: 2, average: 2 });
+    expect(averaged.bias).toBeCloseTo((first.bias + second.bias) / 2, 12);
+    for (const [key, w] of second.weights) expect(averaged.weights.get(key)).toBeCloseTo((w + (first.weights.get(key) ?? 0)) / 2, 12);
+    expect(learnedModelFile(trainLearned(examples, { epochs: 2, average: 1 }), 'toy')).toEqual(learnedModelFile(second, 'toy'));
+  });
+
   it('keeps features apart by language', () => {
     const reading = learnedReading(model, readThreatText('the traitors will learn soon'), 'fr');
     expect(reading.words).toEqual([]);

@@ -132,6 +132,7 @@ export const en: Lexicon = {
     ],
     quote_intro: ['translated', 'the statement read', 'the post read', 'it read', 'which read', 'reads', 'read in part', 'quote', 'in his words', 'in their words', 'sign off', 'signed off', 'the text'],
     counter: [
+      'this is terrorism', 'thats terrorism', '(report|reported) (the|this|that|his|her|their) account',
       'condemn*', 'denounce*', 'reject*', 'deplor*', 'do not (share|amplify|spread|retweet)', 'dont (share|amplify|spread|retweet)', 'should (not|never) (amplify|share)', 'nobody should',
       'nobody (is|here is) buying', 'no one (is buying|should)', 'not buying it', 'ridiculous', 'absurd', 'laughable', 'pathetic', 'shame on', 'held accountable', 'no place for',
       'irresponsible', 'reckless', 'dangerous rhetoric', 'stop the violence', 'solidarity with', 'thoughts and prayers', 'we stand (with|against|together)', 'unacceptable',
