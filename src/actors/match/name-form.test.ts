@@ -44,6 +44,16 @@ describe('nameForm readings', () => {
     expect(keys('DIKIJ, Aleksej Aleksandrovich')).toEqual(keys('DIKIY, Aleksey Aleksandrovich'));
     expect(keys('Sergej Tatjana')).toEqual(keys('Sergey Tatyana'));
     expect(keys('Faraj Jamal')).not.toEqual(keys('Faray Yamal'));
+    expect(keys('KAZAKEVICH, Henadz Arkadzievich')).toEqual(keys('KAZAKEVICH, Genadz Arkadzievich'));
+    expect(keys('SHEVCHENKO, Mykhailo Olehovych')[1]).toBe(keys('Mykhailo')[0]);
+    expect(keys('Hasan Khazali')).not.toEqual(keys('Gasan Khazali'));
+  });
+
+  it('treats legal forms and foundations as function words (SARLU, STG., Stichting)', () => {
+    const content = (name: string): string[] => nameForm(name).tokens.filter((t) => !t.stop).map((t) => t.key);
+    expect(content('LOBAYE INVEST SARLU')).toEqual(content('LOBAYE INVEST SARL'));
+    expect(content('STG. BENEVOLENCE INTERNATIONAL')).toEqual(content('STICHTING BENEVOLENCE INTERNATIONAL'));
+    expect(content('IYAD AG GHALI')).toHaveLength(3);
   });
 
   it('treats Arabic-script titles and Pashto function words as function words', () => {

@@ -53,6 +53,10 @@ const STOP = new Set([
   // "na" (not available) trails some UN list names (FAIZULLAH KHAN NOORZAI na)
   'na',
   'pao', 'ooo', 'ood', 'eood', 'fze', 'fzco', 'fzc', 'fzllc', 'pte', 'pvt', 'bhd', 'sdn', 'messrs',
+  'sarlu', 'eurl', 'sasu', 'bvba', 'kg', 'kft', 'zrt', 'doo', 'dooel', 'ead', 'lda', 'slu', 'pty', 'tbk',
+  'sae', 'wll', 'saog', 'saoc', 'qsc', 'qpsc', 'dmcc', 'eireli',
+  // foundations and associations by their legal form (Dutch stichting, STG.; German e.V.; Belgian vzw, asbl)
+  'stichting', 'stg', 'ev', 'vzw', 'asbl',
   'شركه', 'شركت', 'كمپني', 'كمبني', // (normalized: شركة, شرکت, کمپنی)
 ]);
 
@@ -178,17 +182,25 @@ export function joinedKey(first: NameToken, second: NameToken): string {
 /** Takes a name (or a query) apart into weighted-match tokens. */
 /**
  * East Slavic names romanized the German, Polish or Czech way write j for y (Sergej, Jurij,
- * Tatjana, DIKIJ for Sergey, Yuriy, Tatyana, DIKIY): in a name with a sign of it (a patronymic, a
- * -skij ending, a given name in -ej), every j not after d is read as y. Elsewhere j stays the j
- * of Jamal and Faraj.
+ * Tatjana, DIKIJ for Sergey, Yuriy, Tatyana, DIKIY), and Ukrainian and Belarusian ones write Г as
+ * h (Henadz, Ihor, Oleh for Gennadi, Igor, Oleg): in a name with a sign of it (a patronymic, a
+ * -skij ending, a given name in -ej), every j not after d is read as y and every h not in kh, zh,
+ * sh or ch as g. Elsewhere j stays the j of Jamal and Faraj, and h the h of Hasan.
  */
-const SLAVIC_J = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|[sc]kij|[sc]kyj|[^\sdD]ej)(?![a-z])/i;
+const SLAVIC_SIGN = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|[sc]kij|[sc]kyj|[^\sdD]ej)(?![a-z])/i;
+
+function readSlavic(name: string): string {
+  return name
+    .replace(/(?<![dD])j/g, 'y')
+    .replace(/(?<![dD])J/g, 'Y')
+    .replace(/(?<![kzscgKZSCG])[hH]/g, (h) => (h === 'h' ? 'g' : 'G'));
+}
 
 export function nameForm(name: string, cache?: SkeletonCache): NameForm {
   // ç is an s in Portuguese and French names (Idriça, Idrissa) and close to one in Turkish
   // (Çelik, Celik), never the k that a bare c before a, o, u would give
   let read = name.includes('ç') || name.includes('Ç') ? name.replace(/ç/g, 's').replace(/Ç/g, 'S') : name;
-  if (SLAVIC_J.test(read)) read = read.replace(/(?<![dD])j/g, 'y').replace(/(?<![dD])J/g, 'Y');
+  if (SLAVIC_SIGN.test(read)) read = readSlavic(read);
   const tokens: NameToken[] = skeletonWords(read, cache).map((w) => nameToken(w, name));
   const content = tokens.filter((t) => !t.stop);
   const compact = collapse(content.map((t, i) => compactPart(t.key, i === 0)).join(''));
