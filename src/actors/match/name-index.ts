@@ -88,8 +88,9 @@ const PARTICLE_KEYS = new Set(['Abu', 'Umm', 'bin', 'ibn', 'bint', 'Abd'].flatMa
 const COMMON_NAME_SHARE = 0.35;
 
 /** Consonant classes that one spelling tradition writes for another's (ذ as z or d, ث as s or t, ق as g). */
-// (A, Y and W only ever begin a key: Evgeny/Yevgeny, Ibarra/Ybarra; C is sh: Sufaat/Shufaat.)
-const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZTC', Z: 'SD', D: 'TZ', T: 'DS', K: 'XJ', X: 'K', J: 'KY', C: 'S', A: 'YW', Y: 'AJ', W: 'A' };
+// (A, Y and W only ever begin a key: Evgeny/Yevgeny, Ibarra/Ybarra, Persian Vahid/Arabic Wahid;
+// C is sh: Sufaat/Shufaat.)
+const SOUND_ALIKE: Readonly<Record<string, string>> = { S: 'ZTC', Z: 'SD', D: 'TZ', T: 'DS', K: 'XJ', X: 'K', J: 'KY', C: 'S', A: 'YW', Y: 'AJ', W: 'AF', F: 'W' };
 /** Similarity of two keys one sound-alike swap apart. */
 const SWAP_SIMILARITY = 0.88;
 
