@@ -228,6 +228,9 @@ describe('createResolver: spellings that lists write differently', () => {
     person('dukovich', 'DUKOVICH, Pavel Ivanovich'),
     person('kakar', 'KAKAR, Zarjamil'),
     person('tarakai', 'TARAKAI, Gul Badin'),
+    person('qarmani', 'QARMANI HADDOUR, Valid'),
+    person('makhno', 'MAKHNOVSKY, Gennadi Arkadievich'),
+    person('saidi', 'SAIDI, Lotfi', ['ESSAIDI, Lotfi Ben Omar']),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -257,6 +260,12 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(lists.resolve('Zar Jamil Kakar')[0]?.why).toMatch(/written as one word there/);
     expect(first('Gulbadin Tarakai')).toBe('tarakai');
     expect(lists.resolve('Gulbadin Tarakai')[0]?.why).toMatch(/written as two words there/);
+  });
+
+  it('reads spelling traditions apart from Arabic ones: Persian v for w, Ukrainian h for g, a glued assimilated article', () => {
+    expect(first('QARMANI HADDOUR, Walid')).toBe('qarmani');
+    expect(first('MAKHNOVSKIJ, Henadij Arkadijovych')).toBe('makhno');
+    expect(first('Lotfi Ben Omar es-Saidi')).toBe('saidi');
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {
