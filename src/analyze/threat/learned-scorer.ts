@@ -2,9 +2,10 @@
  * The learned reading's sum over a post, fast on text it has seen and on text it has not: the
  * features of `learnedFeatures` (folded words, word pairs, the 3- to 5-letter pieces of each word,
  * L2-normalized). Each feature is hashed to 64 bits straight from the post's characters (never
- * built as a string) and numbered through an open-addressing table that starts with the model's
- * keys; each word remembers the numbers of its own features and of the pairs it starts, so a
- * word seen before costs a few array reads. The threat stage runs it on nearly every post;
+ * built as a string) and looked up in an open-addressing table of the model's keys, numbered once;
+ * a feature the model has no weight for only counts towards the norm, in a small table per post.
+ * Each word remembers the numbers of its own features and of the pairs it starts, so a word seen
+ * before costs a few array reads. The threat stage runs it on nearly every post;
  * `learned.test.ts` checks it against `learnedFeatures`.
  */
 import { keyPrefix, PAIR_JOIN, PIECE_SIZES, WORD_END, WORD_START } from './learned-keys.js';
@@ -18,31 +19,37 @@ interface ModelWeights {
 interface WordEntry {
   /** The word's number in its language (a pair is remembered by the next word's number). */
   no: number;
-  /** The numbers of the word's own feature and of its pieces. */
-  ids: Int32Array;
+  /** The numbers of the model's features among the word's own (itself and its pieces). */
+  known: Int32Array;
+  /** The hashes (two halves each) of the word's own features the model has no weight for. */
+  unknown: Int32Array;
+  /** Pairs it starts, by the next word's number: the model's number, or -1 when it has none. */
   pairs: Map<number, number>;
 }
 
-interface Numbering {
-  /**
-   * Open addressing on a 64-bit hash: four ints a slot (the two 32-bit halves, the number, -1 in
-   * a free slot; one spare), side by side so that a probe reads one cache line.
-   */
+/** Open addressing on a 64-bit hash, `stride` ints a slot: the two 32-bit halves first, then the slot's data. */
+interface HashSlots {
   mask: number;
   slots: Int32Array;
-  /** Weight per number (0 for a feature the model has none for). */
+}
+
+interface ModelTable extends HashSlots {
+  /** Weight per number. */
   weight: Float64Array;
-  size: number;
   words: Map<string, Map<string, WordEntry>>;
-  /** Scratch, two slots per number, zero between posts: occurrences in the post, first token. */
+  /** Scratch, two ints per number, zero between posts: occurrences in the post, first token. */
   seen: Int32Array;
 }
 
 const PAIR_JOIN_CODE = PAIR_JOIN.charCodeAt(0);
 const START_CODE = WORD_START.charCodeAt(0);
 const END_CODE = WORD_END.charCodeAt(0);
-/** Features numbered beyond the model's before starting afresh (new words and pairs keep coming). */
-const MAX_NEW_FEATURES = 500_000;
+/** Words remembered per language before starting afresh (new words keep coming). */
+const MAX_WORDS = 300_000;
+/** Slot layout of the model table: hash halves, number (-1: free), spare. */
+const MODEL_STRIDE = 4;
+/** Slot layout of a post's table of unknown features: hash halves, count (0: free). */
+const POST_STRIDE = 3;
 
 // The running hash: two independent 32-bit hashes over UTF-16 code units (FNV-1a and a
 // multiply-xorshift), so that hashing "ab" then "c" equals hashing "abc".
@@ -75,61 +82,50 @@ function powerOfTwoAbove(n: number): number {
   return c;
 }
 
-/** The slot of the current hash: where it is, or the free slot where it would go. */
-function slotOf(t: Numbering): number {
-  const slots = t.slots;
-  let s = (hb ^ (ha >>> 11)) & t.mask;
-  while (slots[4 * s + 2] !== -1 && (slots[4 * s] !== ha || slots[4 * s + 1] !== hb)) s = (s + 1) & t.mask;
-  return s;
-}
-
-/** The number of the current hash, given one if it has none. */
-function numberOf(t: Numbering): number {
-  const s = slotOf(t);
-  const known = t.slots[4 * s + 2] as number;
-  if (known !== -1) return known;
-  const id = t.size++;
-  t.slots[4 * s] = ha;
-  t.slots[4 * s + 1] = hb;
-  t.slots[4 * s + 2] = id;
-  if (id >= t.weight.length) {
-    const weight = new Float64Array(t.weight.length * 2);
-    weight.set(t.weight);
-    t.weight = weight;
-    const seen = new Int32Array(t.seen.length * 2);
-    seen.set(t.seen);
-    t.seen = seen;
+/** The model's number for the current hash, or -1. */
+function modelNumber(t: ModelTable): number {
+  const { slots, mask } = t;
+  let s = (hb ^ (ha >>> 11)) & mask;
+  for (;;) {
+    const at = MODEL_STRIDE * s;
+    const id = slots[at + 2] as number;
+    if (id === -1 || (slots[at] === ha && slots[at + 1] === hb)) return id;
+    s = (s + 1) & mask;
   }
-  return id;
 }
 
-function freshNumbering(model: ModelWeights): Numbering {
-  const capacity = powerOfTwoAbove(2 * (model.weights.size + MAX_NEW_FEATURES));
-  const t: Numbering = {
+function modelTable(model: ModelWeights): ModelTable {
+  const capacity = powerOfTwoAbove(2 * model.weights.size);
+  const t: ModelTable = {
     mask: capacity - 1,
-    slots: new Int32Array(4 * capacity).fill(-1),
-    weight: new Float64Array(powerOfTwoAbove(model.weights.size + 1)),
-    size: 0,
+    slots: new Int32Array(MODEL_STRIDE * capacity).fill(-1),
+    weight: new Float64Array(model.weights.size),
     words: new Map(),
-    seen: new Int32Array(2 * powerOfTwoAbove(model.weights.size + 1)),
+    seen: new Int32Array(2 * model.weights.size),
   };
+  let n = 0;
   for (const [key, w] of model.weights) {
     hashOf(key);
-    t.weight[numberOf(t)] = w;
+    let s = (hb ^ (ha >>> 11)) & t.mask;
+    while (t.slots[MODEL_STRIDE * s + 2] !== -1 && (t.slots[MODEL_STRIDE * s] !== ha || t.slots[MODEL_STRIDE * s + 1] !== hb)) s = (s + 1) & t.mask;
+    if (t.slots[MODEL_STRIDE * s + 2] !== -1) continue;
+    t.slots[MODEL_STRIDE * s] = ha;
+    t.slots[MODEL_STRIDE * s + 1] = hb;
+    t.slots[MODEL_STRIDE * s + 2] = n;
+    t.weight[n++] = w;
   }
   return t;
 }
 
-const numberings = new WeakMap<ModelWeights, { t: Numbering; base: number }>();
+const tables = new WeakMap<ModelWeights, ModelTable>();
 
-function numberingOf(model: ModelWeights): Numbering {
-  let n = numberings.get(model);
-  if (n === undefined || n.t.size - n.base > MAX_NEW_FEATURES) {
-    const t = freshNumbering(model);
-    n = { t, base: t.size };
-    numberings.set(model, n);
+function tableOf(model: ModelWeights): ModelTable {
+  let t = tables.get(model);
+  if (t === undefined) {
+    t = modelTable(model);
+    tables.set(model, t);
   }
-  return n.t;
+  return t;
 }
 
 /** The running hash of a key prefix, to start each feature from. */
@@ -138,7 +134,11 @@ function prefixState(lang: string, kind: 'w' | 'b' | 'c'): [number, number] {
   return [ha, hb];
 }
 
-function wordEntry(t: Numbering, lang: string, w: string): WordEntry {
+// Scratch for a new word's features (a word has at most a few hundred).
+let KNOWN = new Int32Array(256);
+let UNKNOWN = new Int32Array(512);
+
+function wordEntry(t: ModelTable, lang: string, w: string): WordEntry {
   let byWord = t.words.get(lang);
   if (byWord === undefined) {
     byWord = new Map();
@@ -146,43 +146,76 @@ function wordEntry(t: Numbering, lang: string, w: string): WordEntry {
   }
   let entry = byWord.get(w);
   if (entry !== undefined) return entry;
-  const [wa, wb] = prefixState(lang, 'w');
-  const [ca, cb] = prefixState(lang, 'c');
   const last = w.length + 1;
-  let pieces = 0;
-  for (const n of PIECE_SIZES) pieces += Math.max(0, last + 2 - n);
-  const ids = new Int32Array(1 + pieces);
+  let features = 1;
+  for (const n of PIECE_SIZES) features += Math.max(0, last + 2 - n);
+  if (KNOWN.length < features) {
+    KNOWN = new Int32Array(2 * features);
+    UNKNOWN = new Int32Array(4 * features);
+  }
+  let known = 0;
+  let unknown = 0;
+  const keep = (): void => {
+    const id = modelNumber(t);
+    if (id >= 0) KNOWN[known++] = id;
+    else {
+      UNKNOWN[unknown++] = ha;
+      UNKNOWN[unknown++] = hb;
+    }
+  };
+  const [wa, wb] = prefixState(lang, 'w');
   reset(wa, wb);
   feed(w);
-  ids[0] = numberOf(t);
-  let at = 1;
+  keep();
+  const [ca, cb] = prefixState(lang, 'c');
   for (const n of PIECE_SIZES) {
     for (let j = 0; j + n <= last + 1; j++) {
       reset(ca, cb);
       for (let k = j; k < j + n; k++) feedCode(k === 0 ? START_CODE : k === last ? END_CODE : w.charCodeAt(k - 1));
-      ids[at++] = numberOf(t);
+      keep();
     }
   }
-  entry = { no: byWord.size, ids, pairs: new Map() };
+  if (byWord.size >= MAX_WORDS) byWord.clear();
+  entry = { no: byWord.size, known: KNOWN.slice(0, known), unknown: UNKNOWN.slice(0, unknown), pairs: new Map() };
   byWord.set(w, entry);
   return entry;
 }
 
-function pairId(t: Numbering, lang: string, entry: WordEntry, w: string, next: WordEntry, nextWord: string): number {
-  let id = entry.pairs.get(next.no);
-  if (id === undefined) {
-    const [pa, pb] = prefixState(lang, 'b');
-    reset(pa, pb);
-    feed(w);
-    feedCode(PAIR_JOIN_CODE);
-    feed(nextWord);
-    id = numberOf(t);
-    entry.pairs.set(next.no, id);
-  }
-  return id;
+/** Hashes the pair of words into the running hash. */
+function hashPair(lang: string, w: string, next: string): void {
+  const [pa, pb] = prefixState(lang, 'b');
+  reset(pa, pb);
+  feed(w);
+  feedCode(PAIR_JOIN_CODE);
+  feed(next);
 }
 
-/** Scratch (the stage is synchronous): the slots a post touched and its words' entries. */
+// A post's features the model has no weight for, counted for the norm only.
+let post: HashSlots = { mask: 1023, slots: new Int32Array(POST_STRIDE * 1024) };
+const POST_TOUCHED: number[] = [];
+
+function countUnknown(a: number, b: number): void {
+  const { slots, mask } = post;
+  let s = (b ^ (a >>> 11)) & mask;
+  for (;;) {
+    const at = POST_STRIDE * s;
+    const c = slots[at + 2] as number;
+    if (c === 0) {
+      slots[at] = a;
+      slots[at + 1] = b;
+      slots[at + 2] = 1;
+      POST_TOUCHED.push(at);
+      return;
+    }
+    if (slots[at] === a && slots[at + 1] === b) {
+      slots[at + 2] = c + 1;
+      return;
+    }
+    s = (s + 1) & mask;
+  }
+}
+
+/** Scratch (the stage is synchronous): the model numbers a post touched and its words' entries. */
 const TOUCHED: number[] = [];
 const ENTRIES: WordEntry[] = [];
 
@@ -191,28 +224,48 @@ const ENTRIES: WordEntry[] = [];
  * (a feature counts towards the token it first came from).
  */
 export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[], lang: string): { sum: number; perToken: Float64Array } {
-  const t = numberingOf(model);
+  const t = tableOf(model);
   const entries = ENTRIES;
   entries.length = tokens.length;
-  for (let i = 0; i < tokens.length; i++) entries[i] = wordEntry(t, lang, (tokens[i] as ThreatToken).text);
-  const pairs = new Int32Array(Math.max(0, tokens.length - 1));
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    pairs[i] = pairId(t, lang, entries[i] as WordEntry, (tokens[i] as ThreatToken).text, entries[i + 1] as WordEntry, (tokens[i + 1] as ThreatToken).text);
+  let bound = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = wordEntry(t, lang, (tokens[i] as ThreatToken).text);
+    entries[i] = entry;
+    bound += entry.unknown.length / 2 + 1;
   }
-  // Numbering a feature may have grown the arrays: read them only now.
+  if (post.mask + 1 < 2 * bound) {
+    const capacity = powerOfTwoAbove(2 * bound);
+    post = { mask: capacity - 1, slots: new Int32Array(POST_STRIDE * capacity) };
+  }
   const { seen, weight } = t;
   const touched = TOUCHED;
   touched.length = 0;
+  POST_TOUCHED.length = 0;
+  const see = (id: number, token: number): void => {
+    const at = 2 * id;
+    if (seen[at] === 0) {
+      touched.push(at);
+      seen[at + 1] = token;
+    }
+    seen[at] = (seen[at] as number) + 1;
+  };
   for (let i = 0; i < tokens.length; i++) {
-    const ids = (entries[i] as WordEntry).ids;
-    const n = i < pairs.length ? ids.length + 1 : ids.length;
-    for (let k = 0; k < n; k++) {
-      const at = 2 * (k < ids.length ? (ids[k] as number) : (pairs[i] as number));
-      if (seen[at] === 0) {
-        touched.push(at);
-        seen[at + 1] = i;
-      }
-      seen[at] = (seen[at] as number) + 1;
+    const entry = entries[i] as WordEntry;
+    const { known, unknown } = entry;
+    for (let k = 0; k < known.length; k++) see(known[k] as number, i);
+    for (let k = 0; k < unknown.length; k += 2) countUnknown(unknown[k] as number, unknown[k + 1] as number);
+    const next = entries[i + 1];
+    if (next === undefined) continue;
+    let id = entry.pairs.get(next.no);
+    if (id === undefined) {
+      hashPair(lang, (tokens[i] as ThreatToken).text, (tokens[i + 1] as ThreatToken).text);
+      id = modelNumber(t);
+      entry.pairs.set(next.no, id);
+    }
+    if (id >= 0) see(id, i);
+    else {
+      hashPair(lang, (tokens[i] as ThreatToken).text, (tokens[i + 1] as ThreatToken).text);
+      countUnknown(ha, hb);
     }
   }
   let norm = 0;
@@ -220,18 +273,22 @@ export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[],
     const c = seen[touched[k] as number] as number;
     norm += c * c;
   }
+  const slots = post.slots;
+  for (let k = 0; k < POST_TOUCHED.length; k++) {
+    const at = POST_TOUCHED[k] as number;
+    const c = slots[at + 2] as number;
+    norm += c * c;
+    slots[at + 2] = 0;
+  }
   const z = Math.sqrt(norm) || 1;
   let sum = model.bias;
   const perToken = new Float64Array(tokens.length);
   for (let k = 0; k < touched.length; k++) {
     const at = touched[k] as number;
-    const w = weight[at >> 1] as number;
-    if (w !== 0) {
-      const v = (w * (seen[at] as number)) / z;
-      sum += v;
-      const tok = seen[at + 1] as number;
-      perToken[tok] = (perToken[tok] as number) + v;
-    }
+    const v = ((weight[at >> 1] as number) * (seen[at] as number)) / z;
+    sum += v;
+    const tok = seen[at + 1] as number;
+    perToken[tok] = (perToken[tok] as number) + v;
     seen[at] = 0;
   }
   entries.length = 0;
