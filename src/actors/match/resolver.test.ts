@@ -231,6 +231,7 @@ describe('createResolver: spellings that lists write differently', () => {
     person('qarmani', 'QARMANI HADDOUR, Valid'),
     person('makhno', 'MAKHNOVSKY, Gennadi Arkadievich'),
     person('saidi', 'SAIDI, Lotfi', ['ESSAIDI, Lotfi Ben Omar']),
+    person('rezvani', 'REZVANI, Parviz Golzar'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -266,6 +267,7 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(first('QARMANI HADDOUR, Walid')).toBe('qarmani');
     expect(first('MAKHNOVSKIJ, Henadij Arkadijovych')).toBe('makhno');
     expect(first('Lotfi Ben Omar es-Saidi')).toBe('saidi');
+    expect(first('Parwiz Golzar Rezwani')).toBe('rezvani');
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {
