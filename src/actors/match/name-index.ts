@@ -260,8 +260,9 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     let out = swapCache.get(key);
     if (out !== undefined) return out;
     out = new Map<string, number>();
-    // a one-letter key (Taha: T) swapped is another name altogether (Dawud: D)
-    for (let i = 0; key.length >= 2 && i < key.length; i++) {
+    // a one-letter key too (ضیا, Zia): across scripts the Arabic word must have a letter read
+    // more than one way, within a script the readings must agree (Taha is not Dawud)
+    for (let i = 0; i < key.length; i++) {
       for (const partner of SOUND_ALIKE[key.charAt(i)] ?? '') {
         const k = key.slice(0, i) + partner + key.slice(i + 1);
         if (postings.has(k)) out.set(k, SWAP_SIMILARITY);

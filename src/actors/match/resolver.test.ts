@@ -144,6 +144,7 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     actor('kazak2', 'person', 'KAZAKOVICH, Andrei Petrovich Sergeyev'),
     actor('htet', 'person', 'MYINT, Hein'),
     actor('tahir', 'person', 'طه ياسين العامري'),
+    actor('zia', 'person', 'AGHA, Ahmad Zia'),
     actor('jnim', 'group', 'جماعة نصرة الإسلام والمسلمين'),
   ]);
   const first = (name: string): string | undefined => rules.resolve(name)[0]?.actorId;
@@ -168,6 +169,11 @@ describe('createResolver: spelling rules across scripts and list conventions', (
     expect(first('Andrei Kazakovich')).toBe('kazak');
     // a left-out word that is not a patronymic still counts against the partial name
     expect(rules.resolve('Andrei Kazakovich').map((c) => c.actorId)).not.toContain('kazak2');
+  });
+
+  it('reads ض as z in a one-letter key across scripts (ضیا, Zia), and keeps Taha apart from Dawud', () => {
+    expect(first('احمد ضیا آغا')).toBe('zia');
+    expect(first('Dawud Yasin al-Amiri')).toBeUndefined();
   });
 
   it('reads a name across scripts with a one-letter key and a final h (Taha, طه)', () => {
