@@ -274,6 +274,13 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     if ((key.length >= 3 && key.endsWith('T')) || (key.length >= 2 && key.endsWith('H'))) variants.push(key.slice(0, -1));
     if (key.length >= 4 && key.startsWith('AL')) variants.push(key.slice(2), `A${key.slice(2)}`);
     if (key.length >= 2) variants.push(`AL${key.startsWith('A') ? key.slice(1) : key}`);
+    // a Latin sh or kh that is two letters (Eshaq, اسحاق; Lakhal, لكحل), either way
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charAt(i);
+      if (c === 'C' || c === 'X') variants.push(`${key.slice(0, i)}${c === 'C' ? 'SH' : 'KH'}${key.slice(i + 1)}`);
+      const two = key.slice(i, i + 2);
+      if (two === 'SH' || two === 'KH') variants.push(`${key.slice(0, i)}${two === 'SH' ? 'C' : 'X'}${key.slice(i + 2)}`);
+    }
     // a Persian v where Arabic spellings write a w the skeleton drops (Rezvan, Rezwan; Parviz,
     // Parwiz): an F after the first letter, dropped or added
     for (let i = 1; i < key.length; i++) if (key.charAt(i) === 'F') variants.push(key.slice(0, i) + key.slice(i + 1));

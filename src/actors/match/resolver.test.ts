@@ -238,6 +238,7 @@ describe('createResolver: spellings that lists write differently', () => {
     person('makhno', 'MAKHNOVSKY, Gennadi Arkadievich'),
     person('saidi', 'SAIDI, Lotfi', ['ESSAIDI, Lotfi Ben Omar']),
     person('rezvani', 'REZVANI, Parviz Golzar'),
+    person('barakzai', 'BARAKZAI, Mohammad Eshaq'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -269,11 +270,12 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(lists.resolve('Gulbadin Tarakai')[0]?.why).toMatch(/written as two words there/);
   });
 
-  it('reads spelling traditions apart from Arabic ones: Persian v for w, Ukrainian h for g, a glued assimilated article', () => {
+  it('reads spelling traditions apart from Arabic ones: Persian v for w, Ukrainian h for g, a glued assimilated article, sh as two letters', () => {
     expect(first('QARMANI HADDOUR, Walid')).toBe('qarmani');
     expect(first('MAKHNOVSKIJ, Henadij Arkadijovych')).toBe('makhno');
     expect(first('Lotfi Ben Omar es-Saidi')).toBe('saidi');
     expect(first('Parwiz Golzar Rezwani')).toBe('rezvani');
+    expect(first('محمد اسحاق بارکزی')).toBe('barakzai');
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {
