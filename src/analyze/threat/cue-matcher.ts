@@ -23,7 +23,7 @@ const CLASS_INDEX = new Map<CueClass, number>(cueClasses.map((c, i) => [c, i]));
 
 /** Classes that describe the frame, not the content; `benign` does not remove them. */
 export const FRAME_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
-  'report_verb', 'report_source', 'speaker_desc', 'quote_intro', 'counter', 'negator', 'denial', 'hypothetical',
+  'report_verb', 'report_source', 'speaker_desc', 'quote_intro', 'counter', 'negator', 'denial', 'hypothetical', 'modal',
   'question_word', 'partisan', 'benign', 'benign_domain', 'religious',
 ]);
 

@@ -81,12 +81,16 @@ describe('assessThreat with the learned reading', () => {
   it('promotes a report, a quote, a supposition or a news article only when near certain', () => {
     for (const [text, source] of [
       ['Police said the guns were found in the valley.', 'social'],
-      ['If the traitors ever came back, their guns would be finished.', 'social'],
+      ['Imagine the traitors came back: their guns would be finished.', 'social'],
       ['The valley traitors and their guns are finished, believe it.', 'news'],
     ] as const) {
       expect(assessWith(likely, text, source).is_threat, text).toBe(false);
       expect(assess(text, source).is_threat, text).toBe(true);
     }
+  });
+
+  it('does not take a bare would or might for a supposition (a veiled threat often rests on one)', () => {
+    expect(assessWith(likely, 'Nice shop you have on Mill Street, big front windows. Would be a real shame.').is_threat).toBe(true);
   });
 
   it('never promotes a condemnation or a denial, however sure', () => {

@@ -11,7 +11,7 @@ export const cueClasses = [
   'veiled_threat', 'menace', 'ultimatum', 'enemy', 'call', 'duty', 'offer', 'support_noun', 'beneficiary', 'claim', 'attack_past',
   'recruit', 'cause', 'glory', 'martyr', 'vow', 'gloat', 'weapon',
   // frame
-  'report_verb', 'report_source', 'speaker_desc', 'quote_intro', 'counter', 'negator', 'denial', 'hypothetical',
+  'report_verb', 'report_source', 'speaker_desc', 'quote_intro', 'counter', 'negator', 'denial', 'hypothetical', 'modal',
   'question_word', 'partisan', 'benign', 'benign_domain', 'religious',
 ] as const;
 export type CueClass = (typeof cueClasses)[number];

@@ -138,10 +138,11 @@ export function frameOf(fired: FiredRule, cues: CueIndex, source: SourceKind, ne
     if (at) reasons.push({ ...reason(cues, 'question', at, qword ? 'question_word' : 'question_mark') });
   } else if (!fired.hits.some((h) => h.cls === 'ultimatum')) {
     const firstContent = Math.min(...fired.hits.map((h) => h.from));
-    const hypo = inSentences(cues, 'hypothetical', sentences, fired.hits).find((h) => h.from < firstContent);
+    // a supposition (what if, لو) or a bare modal (would, ربما, شاید) before the fired words
+    const hypo = [...inSentences(cues, 'hypothetical', sentences, fired.hits), ...inSentences(cues, 'modal', sentences, fired.hits)].find((h) => h.from < firstContent);
     if (hypo) {
       modality = 'hypothetical';
-      reasons.push(reason(cues, 'hypothetical', hypo, 'hypothetical'));
+      reasons.push(reason(cues, 'hypothetical', hypo, hypo.cls));
     }
   }
 

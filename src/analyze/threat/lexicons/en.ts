@@ -147,9 +147,10 @@ export const en: Lexicon = {
       'disavow*', 'distance (ourselves|itself|themselves)', 'not target', 'forbid*',
     ],
     hypothetical: [
-      'what if', 'imagine', 'suppose', 'supposing', 'hypothetical*', 'would', 'could', 'might', 'in a scenario', 'scenario', 'if (someone|anyone|somebody|a group|one|an attacker|terrorists|militants)',
+      'what if', 'imagine', 'suppose', 'supposing', 'hypothetical*', 'in a scenario', 'scenario', 'if (someone|anyone|somebody|a group|one|an attacker|terrorists|militants)',
       'in (the|a) (novel|film|movie|game|story|book|series|thriller|simulation|exercise|drill)', 'fiction*', 'role play', 'tabletop', 'wargam*', 'thought experiment', 'in theory',
     ],
+    modal: ['would', 'could', 'might'],
     partisan: ['every word true', 'from the * channel', 'pass it on', 'spread the word', 'share (it|this) everywhere', 'this is the way', 'forwarded from', 'fwd from', 'follow (the|our) channel', 'share widely', 'rt this', 'share before', 'spread (it|this) before', 'trend it', 
       'follow us', 'join (our|the) channel', 'repost*', 'share (widely|this|and spread)', 'spread (the word|it|this)', 'for those who missed', 'may (god|allah) protect (him|them|our)',
       'hafizahullah', 'our (commander|sheikh|leader|emir|amir)', 'subscribe', 'our official channel', 'sharing again', 'reposting', '#breaking', 'urgent',

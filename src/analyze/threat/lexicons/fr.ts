@@ -170,8 +170,9 @@ export const fr: Lexicon = {
     ],
     hypothetical: [
       'et si', 'imaginons', 'imaginez', 'supposons', 'hypothetique*', 'hypothese', 'scenario', 'si quelquun', 'si un groupe', 'dans (un|une|le|la) (film|roman|jeu|serie|fiction|simulation|exercice)',
-      'fiction', 'pourrait', 'pourraient', 'en theorie', 'jeu de role', 'exercice',
+      'fiction', 'en theorie', 'jeu de role', 'exercice',
     ],
+    modal: ['pourrait', 'pourraient'],
     question_word: ['est ce que', 'pourquoi', 'comment', 'quand', 'qui', 'quoi', 'faut il', 'va t il', 'vont ils', 'peut on'],
     partisan: [
       'suivez nous', 'abonnez vous', 'rejoignez (notre|la) chaine', 'partagez', 'diffusez', 'faites tourner', 'repost*', 'urgent', 'flash', 'que dieu (le|les) protege', 'notre (cheikh|emir|commandant|chef)',
