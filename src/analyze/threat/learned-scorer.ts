@@ -23,7 +23,10 @@ interface WordEntry {
   known: Int32Array;
   /** The hashes (two halves each) of the word's own features the model has no weight for. */
   unknown: Int32Array;
-  /** Pairs it starts, by the next word's number: the model's number, or -1 when it has none. */
+  /**
+   * Pairs it starts, by the next word's number: the model's number, or when it has none the
+   * pair's hash folded to 53 bits and stored negative (`unknownCode`), to count it for the norm.
+   */
   pairs: Map<number, number>;
 }
 
@@ -215,6 +218,19 @@ function countUnknown(a: number, b: number): void {
   }
 }
 
+const LOW_BITS = 2 ** 21;
+
+/** A hash the model has no number for, as one negative number (the high half and 21 bits of the low). */
+function unknownCode(a: number, b: number): number {
+  return -1 - ((a >>> 0) * LOW_BITS + (b & (LOW_BITS - 1)));
+}
+
+function countUnknownCode(code: number): void {
+  const x = -1 - code;
+  const high = Math.floor(x / LOW_BITS);
+  countUnknown(high | 0, x - high * LOW_BITS);
+}
+
 /** Scratch (the stage is synchronous): the model numbers a post touched and its words' entries. */
 const TOUCHED: number[] = [];
 const ENTRIES: WordEntry[] = [];
@@ -259,14 +275,12 @@ export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[],
     let id = entry.pairs.get(next.no);
     if (id === undefined) {
       hashPair(lang, (tokens[i] as ThreatToken).text, (tokens[i + 1] as ThreatToken).text);
-      id = modelNumber(t);
+      const known = modelNumber(t);
+      id = known >= 0 ? known : unknownCode(ha, hb);
       entry.pairs.set(next.no, id);
     }
     if (id >= 0) see(id, i);
-    else {
-      hashPair(lang, (tokens[i] as ThreatToken).text, (tokens[i + 1] as ThreatToken).text);
-      countUnknown(ha, hb);
-    }
+    else countUnknownCode(id);
   }
   let norm = 0;
   for (let k = 0; k < touched.length; k++) {
