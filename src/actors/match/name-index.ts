@@ -284,7 +284,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     // a Persian v where Arabic spellings write a w the skeleton drops (Rezvan, Rezwan; Parviz,
     // Parwiz): an F after the first letter, dropped or added
     for (let i = 1; i < key.length; i++) if (key.charAt(i) === 'F') variants.push(key.slice(0, i) + key.slice(i + 1));
-    for (let i = 1; key.length >= 2 && i <= key.length; i++) if (key.charAt(i - 1) !== 'F' && key.charAt(i) !== 'F') variants.push(`${key.slice(0, i)}F${key.slice(i)}`);
+    if (key.length >= 2) for (let i = 1; i <= key.length; i++) if (key.charAt(i - 1) !== 'F' && key.charAt(i) !== 'F') variants.push(`${key.slice(0, i)}F${key.slice(i)}`);
     for (const k of variants) if (k !== key && postings.has(k) && !out.has(k)) out.set(k, SWAP_SIMILARITY);
     if (swapCache.size > 100_000) swapCache.clear();
     swapCache.set(key, out);

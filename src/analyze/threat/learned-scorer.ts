@@ -30,7 +30,7 @@ interface WordEntry {
   pairs: Map<number, number>;
 }
 
-/** Open addressing on a 64-bit hash, `stride` ints a slot: the two 32-bit halves first, then the slot's data. */
+/** Open addressing on a 64-bit hash, a fixed number of ints a slot: the two 32-bit halves first, then the slot's data. */
 interface HashSlots {
   mask: number;
   slots: Int32Array;
@@ -40,6 +40,8 @@ interface ModelTable extends HashSlots {
   /** Weight per number. */
   weight: Float64Array;
   words: Map<string, Map<string, WordEntry>>;
+  /** The next word's number (never reused, so a pair map never meets a number of a forgotten word). */
+  wordCount: number;
   /** Scratch, two ints per number, zero between posts: occurrences in the post, first token. */
   seen: Int32Array;
 }
@@ -85,16 +87,20 @@ function powerOfTwoAbove(n: number): number {
   return c;
 }
 
-/** The model's number for the current hash, or -1. */
-function modelNumber(t: ModelTable): number {
+/** Where the current hash is in the model table (its first int), or the free slot where it would go. */
+function modelSlot(t: ModelTable): number {
   const { slots, mask } = t;
   let s = (hb ^ (ha >>> 11)) & mask;
   for (;;) {
     const at = MODEL_STRIDE * s;
-    const id = slots[at + 2] as number;
-    if (id === -1 || (slots[at] === ha && slots[at + 1] === hb)) return id;
+    if (slots[at + 2] === -1 || (slots[at] === ha && slots[at + 1] === hb)) return at;
     s = (s + 1) & mask;
   }
+}
+
+/** The model's number for the current hash, or -1. */
+function modelNumber(t: ModelTable): number {
+  return t.slots[modelSlot(t) + 2] as number;
 }
 
 function modelTable(model: ModelWeights): ModelTable {
@@ -104,17 +110,17 @@ function modelTable(model: ModelWeights): ModelTable {
     slots: new Int32Array(MODEL_STRIDE * capacity).fill(-1),
     weight: new Float64Array(model.weights.size),
     words: new Map(),
+    wordCount: 0,
     seen: new Int32Array(2 * model.weights.size),
   };
   let n = 0;
   for (const [key, w] of model.weights) {
     hashOf(key);
-    let s = (hb ^ (ha >>> 11)) & t.mask;
-    while (t.slots[MODEL_STRIDE * s + 2] !== -1 && (t.slots[MODEL_STRIDE * s] !== ha || t.slots[MODEL_STRIDE * s + 1] !== hb)) s = (s + 1) & t.mask;
-    if (t.slots[MODEL_STRIDE * s + 2] !== -1) continue;
-    t.slots[MODEL_STRIDE * s] = ha;
-    t.slots[MODEL_STRIDE * s + 1] = hb;
-    t.slots[MODEL_STRIDE * s + 2] = n;
+    const at = modelSlot(t);
+    if (t.slots[at + 2] !== -1) continue;
+    t.slots[at] = ha;
+    t.slots[at + 1] = hb;
+    t.slots[at + 2] = n;
     t.weight[n++] = w;
   }
   return t;
@@ -179,7 +185,7 @@ function wordEntry(t: ModelTable, lang: string, w: string): WordEntry {
     }
   }
   if (byWord.size >= MAX_WORDS) byWord.clear();
-  entry = { no: byWord.size, known: KNOWN.slice(0, known), unknown: UNKNOWN.slice(0, unknown), pairs: new Map() };
+  entry = { no: t.wordCount++, known: KNOWN.slice(0, known), unknown: UNKNOWN.slice(0, unknown), pairs: new Map() };
   byWord.set(w, entry);
   return entry;
 }
