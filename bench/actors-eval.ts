@@ -27,11 +27,34 @@ export function sourceOf(actor: RegistryActor, starterIds: ReadonlySet<string>):
 }
 
 /**
+ * The words of a name as lists that share it write it alike: parenthesized additions (an acronym,
+ * a gloss) left out and doubled letters single (ISLAMIYYAH, Islamiyah), as a sorted word set.
+ */
+function twinKey(name: string): string {
+  return tokenSetKey(name.replace(/\([^()]*\)/g, ' ').replace(/(\p{L})\1+/gu, '$1'));
+}
+
+// A full name of three words or more, in two lists, one word of which is spelt a little apart
+// (Mohmed, Mohammed; Ruslanovish, Ruslanovich): a list's typo, not a namesake.
+const NEAR_TWIN_WORDS = 3;
+const NEAR_TWIN_SIMILARITY = 0.75;
+// A name held by more records than this is a common name, not evidence that two records are one.
+const SHARED_NAMES_HOLDERS = 4;
+
+/** Same words but one, which is within NEAR_TWIN_SIMILARITY (both sorted word lists of one length). */
+function nearTwins(a: readonly string[], b: readonly string[]): boolean {
+  const rest = b.filter((w) => !a.includes(w));
+  const mine = a.filter((w) => !b.includes(w));
+  return mine.length === 1 && rest.length === 1 && editSimilarity(mine[0] ?? '', rest[0] ?? '') >= NEAR_TWIN_SIMILARITY;
+}
+
+/**
  * The same person or group is several records (OFAC, UN, EU, the starter registry); any of them is
  * a right answer. Two records are one entity when they share a designation (the starter registry
  * points at OFAC entries), or when they come from different lists and share a full name (≥ 2 words,
- * same word set, a strong alias) that no two records of one list share. Same-list records with one
- * name are namesakes, not twins: a list does not designate one person twice.
+ * same word set as `twinKey` writes it, a strong alias; or ≥ 3 words, one of them a letter or two
+ * apart) that no two records of one list share; or when, whatever their lists, they share two
+ * such names or more. Same-list records with one name in common are namesakes, not twins.
  */
 export function entityGroups(actors: readonly RegistryActor[], starterIds: ReadonlySet<string>): Map<string, string[]> {
   const parent = new Map(actors.map((a) => [a.id, a.id]));
@@ -55,19 +78,54 @@ export function entityGroups(actors: readonly RegistryActor[], starterIds: Reado
       else byDesignation.set(d, actor.id);
     }
     const source = sourceOf(actor, starterIds);
-    for (const key of new Set(actor.aliases.filter((a) => a.confidence >= 1 && !WEAK_KINDS.has(a.kind)).map((a) => tokenSetKey(a.alias)))) {
+    for (const key of new Set(actor.aliases.filter((a) => a.confidence >= 1 && !WEAK_KINDS.has(a.kind)).map((a) => twinKey(a.alias)))) {
       if (!key.includes(' ')) continue;
       const holders = byName.get(key) ?? [];
       holders.push({ id: actor.id, source });
       byName.set(key, holders);
     }
   }
+  const distinctSources = (holders: ReadonlyArray<{ source: string }>): boolean => new Set(holders.map((h) => h.source)).size === holders.length;
+  // records sharing two full names or more, whatever their lists: one list can hold a person twice,
+  // under two programmes (HASSAN DAHIR AWEYS, UN QDi.042 and SOi.002), but namesakes share one name
+  const shared = new Map<string, number>();
   for (const holders of byName.values()) {
     if (holders.length < 2) continue;
-    const sources = holders.map((h) => h.source);
-    if (new Set(sources).size !== sources.length) continue;
-    const [first, ...rest] = holders;
-    for (const h of rest) if (first) union(first.id, h.id);
+    if (distinctSources(holders)) {
+      const [first, ...rest] = holders;
+      for (const h of rest) if (first) union(first.id, h.id);
+    }
+    if (holders.length > SHARED_NAMES_HOLDERS) continue;
+    for (let x = 0; x < holders.length; x++) {
+      for (let y = x + 1; y < holders.length; y++) {
+        const pair = [holders[x]?.id ?? '', holders[y]?.id ?? ''].sort().join(' ');
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [pair, n] of shared) {
+    const [a, b] = pair.split(' ');
+    if (n >= 2 && a && b) union(a, b);
+  }
+  // near twins, compared within blocks of one word count and one set of initials
+  const blocks = new Map<string, Array<{ key: string; words: string[]; holders: Array<{ id: string; source: string }> }>>();
+  for (const [key, holders] of byName) {
+    const words = key.split(' ');
+    if (words.length < NEAR_TWIN_WORDS) continue;
+    const block = `${words.length}:${words.map((w) => w.charAt(0)).sort().join('')}`;
+    const list = blocks.get(block) ?? [];
+    list.push({ key, words, holders });
+    blocks.set(block, list);
+  }
+  for (const names of blocks.values()) {
+    for (let x = 0; x < names.length; x++) {
+      for (let y = x + 1; y < names.length; y++) {
+        const a = names[x];
+        const b = names[y];
+        if (a === undefined || b === undefined || !distinctSources([...a.holders, ...b.holders]) || !nearTwins(a.words, b.words)) continue;
+        for (const h of [...a.holders, ...b.holders]) union(h.id, a.holders[0]?.id ?? h.id);
+      }
+    }
   }
   const groups = new Map<string, string[]>();
   for (const actor of actors) {

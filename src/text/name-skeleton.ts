@@ -85,7 +85,11 @@ const SPACED_ARTICLES = new Set(['al', 'el', 'ul', 'il']);
 const HYPHEN_ARTICLES = new Set([
   'al', 'el', 'ul', 'il', 'l', 'ad', 'as', 'ash', 'at', 'ath', 'adh', 'ar', 'az', 'an',
   'ed', 'es', 'esh', 'er', 'et', 'en', 'ez', 'ud', 'ur', 'us', 'un',
+  // Persian romanization writes the article ol- (Amir-ol-Momenin, Saif-ol-Eslam)
+  'ol',
 ]);
+// The articles that keep their l when a name is written as one word (see `SkeletonWord.article`).
+const MOON_ARTICLES = new Set(['al', 'el', 'ul', 'il', 'l', 'ol']);
 // Latin spellings of a leading عبد with the article glued on (Abdul, Abdel, Abdur, Abdoul…).
 const GLUED_FILIATION = /^(bin|ben|ibn)n?(?:al|el)l?([a-z]{4,})$/;
 // Arabic "and" (wa) and "and the" (wal) between the words of a name, dropped when a word follows.
@@ -354,6 +358,12 @@ export interface SkeletonWord {
   text: string;
   start: number;
   end: number;
+  /**
+   * A spaced or hyphenated al-/el-/ul- (or an attached ال) was dropped before the word: a name
+   * written as one word keeps it as an l (Amir al-Momenin, Amirolmomenin; Hameed ul Hasan,
+   * Hameedul Hasan). Assimilated forms (ad-, ash-, ud-…) double the next letter instead.
+   */
+  article: boolean;
 }
 
 function stripArabicArticle(t: string): string {
@@ -413,6 +423,10 @@ class WordCollector {
   private end = 0;
   /** The last word kept was a lone عبد / abd, which takes the next word in. */
   private joinNext = false;
+  /** An al-/ul- article was dropped right before the next token. */
+  private articleBefore = false;
+  /** The open word came after such an article. */
+  private article = false;
 
   /** Adds a token; `next` is the token after it, if any. */
   add(tok: RawToken, next: RawToken | undefined): void {
@@ -432,7 +446,10 @@ class WordCollector {
     const conjoined = arabic && t.length >= 6 && t.startsWith('وال');
     if (conjoined) t = t.slice(1);
     if (next !== undefined) {
-      if (arabic ? t === 'ال' : isLatinArticle(t, next.hyphenBefore) || LATIN_AND.has(t)) return;
+      if (arabic ? t === 'ال' : isLatinArticle(t, next.hyphenBefore) || LATIN_AND.has(t)) {
+        this.articleBefore = arabic || MOON_ARTICLES.has(t);
+        return;
+      }
       if (!arabic && next.hyphenBefore && /^ab[ou]l$/.test(t)) t = 'abu'; // Abu'l-Fadl
     }
     const head = arabic ? t === 'عبد' : next !== undefined && isLatinAbd(t);
@@ -440,6 +457,8 @@ class WordCollector {
     let piece = t;
     if (head || rest !== undefined) piece = arabic ? 'عبد' : 'abd';
     else if (arabic && (tok.article || conjoined)) piece = stripArabicArticle(t);
+    const article = this.articleBefore || (arabic && piece !== t && !head && rest === undefined);
+    this.articleBefore = false;
     if (this.open && (this.joinNext || isTail(t, arabic))) {
       this.more ??= [];
       this.more.push(piece);
@@ -452,6 +471,7 @@ class WordCollector {
       this.more = rest === undefined ? undefined : [rest];
       this.start = tok.start;
       this.end = tok.end;
+      this.article = article;
     }
     this.joinNext = head;
   }
@@ -462,7 +482,7 @@ class WordCollector {
     this.open = false;
     const pieces = this.more === undefined ? undefined : [this.first, ...this.more];
     const key = pieces === undefined ? singleKey(this.first) : wordKey(pieces);
-    if (key.length > 0) this.words.push({ key, text: pieces === undefined ? this.first : pieces.join(' '), start: this.start, end: this.end });
+    if (key.length > 0) this.words.push({ key, text: pieces === undefined ? this.first : pieces.join(' '), start: this.start, end: this.end, article: this.article });
   }
 }
 

@@ -47,6 +47,15 @@ describe('nameForm readings', () => {
     expect(keys('KAZAKEVICH, Henadz Arkadzievich')).toEqual(keys('KAZAKEVICH, Genadz Arkadzievich'));
     expect(keys('SHEVCHENKO, Mykhailo Olehovych')[1]).toBe(keys('Mykhailo')[0]);
     expect(keys('Hasan Khazali')).not.toEqual(keys('Gasan Khazali'));
+    expect(keys('KORNET, Ihor')).toEqual(keys('KORNET, Igor'));
+    expect(keys('Oleh Tyahnybok')).toEqual(keys('Oleg Tyagnybok'));
+  });
+
+  it('keeps the l of a spaced article for the name written as one word (Amir al-Momenin, Amirolmomenin)', () => {
+    expect(nameForm("AMIR AL MO'MENIN").compactArticled).toBe(nameForm('AMIROLMOMENIN').compact);
+    expect(nameForm('Hameed ul Hasan').compactArticled).toBe(nameForm('Hameedul Hasan').compact);
+    expect(nameForm('Hameed ul Hasan').compact).toBe(nameForm('Hameed Hasan').compact);
+    expect(nameForm('Qais Khazali').compactArticled).toBe(nameForm('Qais Khazali').compact);
   });
 
   it('treats legal forms and foundations as function words (SARLU, STG., Stichting)', () => {
@@ -54,6 +63,8 @@ describe('nameForm readings', () => {
     expect(content('LOBAYE INVEST SARLU')).toEqual(content('LOBAYE INVEST SARL'));
     expect(content('STG. BENEVOLENCE INTERNATIONAL')).toEqual(content('STICHTING BENEVOLENCE INTERNATIONAL'));
     expect(content('IYAD AG GHALI')).toHaveLength(3);
+    expect(content('FC AKHMAT GROZNY')).toEqual(content('AKHMAT GROZNY'));
+    expect(content('ADAM, Molawi')).toEqual(content('ADAM, Maulawi'));
   });
 
   it('treats Arabic-script titles and Pashto function words as function words', () => {

@@ -20,6 +20,8 @@ export interface NameToken {
   /** A function word (of, the, du…) that says little about who is named. */
   stop: boolean;
   arabic: boolean;
+  /** An al-/ul- article was dropped before it (see `SkeletonWord.article`). */
+  article: boolean;
 }
 
 /** A name taken apart for matching: its words, its normalized whole, its one-word key. */
@@ -31,6 +33,12 @@ export interface NameForm {
    * "Abuali" and ابوعلی agree.
    */
   compact: string;
+  /**
+   * The same with the l of each dropped al-/ul- article before a later word kept, as a name run
+   * together writes it (Amir al-Momenin AMRLMN, as Amirolmomenin): equal to `compact` when the
+   * name has no such article.
+   */
+  compactArticled: string;
 }
 
 // Function words of English, French and German group names, and Arabic prepositions that
@@ -43,6 +51,7 @@ const STOP = new Set([
   'sheikh', 'shaykh', 'sheik', 'shaikh', 'cheikh', 'sayyid', 'sayyed', 'sayed', 'syed', 'seyed', 'seyyed', 'mullah',
   'mulla', 'haji', 'hajji', 'hajj', 'al-hajj', 'imam', 'dr', 'mr', 'mrs', 'ms', 'general', 'gen', 'colonel', 'col',
   'brigadier', 'commander', 'prof', 'professor', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'maulawi',
+  'maulavi', 'mawlavi', 'mulavi', 'molawi', 'molavi', 'mowlawi', 'mowlavi', 'moulavi', 'moulvi', 'molvi',
   'شيخ', 'سيد', 'حاج', 'حاجي', 'الحاج', 'دكتور', 'ملا', 'مولوی', 'مولوي',
   // Pashto "of" and "and", inside Afghan company and group names (د حاجی بصیر او …)
   'د', 'او',
@@ -57,6 +66,8 @@ const STOP = new Set([
   'sae', 'wll', 'saog', 'saoc', 'qsc', 'qpsc', 'dmcc', 'eireli',
   // foundations and associations by their legal form (Dutch stichting, STG.; German e.V.; Belgian vzw, asbl)
   'stichting', 'stg', 'ev', 'vzw', 'asbl',
+  // sports clubs (FC AKHMAT GROZNY, AKHMAT GROZNY)
+  'fc',
   'شركه', 'شركت', 'كمپني', 'كمبني', // (normalized: شركة, شرکت, کمپنی)
 ]);
 
@@ -163,6 +174,7 @@ export function nameToken(word: SkeletonWord, source: string): NameToken {
     shape: `${word.key}|${latin}`,
     stop: isStopWord(word.text),
     arabic,
+    article: word.article,
   };
 }
 
@@ -184,10 +196,12 @@ export function joinedKey(first: NameToken, second: NameToken): string {
  * East Slavic names romanized the German, Polish or Czech way write j for y (Sergej, Jurij,
  * Tatjana, DIKIJ for Sergey, Yuriy, Tatyana, DIKIY), and Ukrainian and Belarusian ones write Г as
  * h (Henadz, Ihor, Oleh for Gennadi, Igor, Oleg): in a name with a sign of it (a patronymic, a
- * -skij ending, a given name in -ej), every j not after d is read as y and every h not in kh, zh,
+ * -skij ending, a given name in -ej, a Ukrainian given name written with h: Ihor, Oleh, Serhiy,
+ * Yevhen, Olha), every j not after d is read as y and every h not in kh, zh,
  * sh or ch as g. Elsewhere j stays the j of Jamal and Faraj, and h the h of Hasan.
  */
-const SLAVIC_SIGN = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|[sc]kij|[sc]kyj|[^\sdD]ej)(?![a-z])/i;
+const SLAVIC_SIGN =
+  /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|[sc]kij|[sc]kyj|[^\sdD]ej)(?![a-z])|(?<![a-z])(?:ihor|oleh|serhi[iy]?|hennadi[iy]?|heorhi[iy]?|hryhori[iy]?|yevhen|ievhen|yevheni[iy]a|olha|halyna)(?![a-z])/i;
 
 function readSlavic(name: string): string {
   return name
@@ -204,5 +218,7 @@ export function nameForm(name: string, cache?: SkeletonCache): NameForm {
   const tokens: NameToken[] = skeletonWords(read, cache).map((w) => nameToken(w, name));
   const content = tokens.filter((t) => !t.stop);
   const compact = collapse(content.map((t, i) => compactPart(t.key, i === 0)).join(''));
-  return { tokens, normalized: normalize(name), compact };
+  const articled = content.some((t, i) => i > 0 && t.article);
+  const compactArticled = articled ? collapse(content.map((t, i) => (i > 0 && t.article ? 'L' : '') + compactPart(t.key, i === 0)).join('')) : compact;
+  return { tokens, normalized: normalize(name), compact, compactArticled };
 }

@@ -216,6 +216,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     }
     push(byNormalized, f.form.normalized, id);
     if (f.form.compact.length >= 3) push(byCompact, f.form.compact, id);
+    if (f.form.compactArticled !== f.form.compact) push(byCompact, f.form.compactArticled, id);
   }
 
   // Deletion neighbourhood of every word key of three letters or more (SymSpell, distance 1).

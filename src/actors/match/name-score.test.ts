@@ -13,7 +13,7 @@ describe('sameKeySimilarity across scripts', () => {
     ['نظر', 'Nazir'],
     ['انور', 'Anwar'],
     ['نیازی', 'Nyazi'],
-    ['الذهب', 'Dhahaba'],
+    ['الذهب', 'al-Dhahaba'],
   ])('reads %s as %s: Latin gives the short vowels Arabic leaves unwritten', (arabic, latin) => {
     expect(readsAcrossScripts(token(arabic), token(latin))).toBe(true);
     expect(sameKeySimilarity(token(latin), token(arabic))).toBe(SIM_VARIANT);
@@ -22,6 +22,18 @@ describe('sameKeySimilarity across scripts', () => {
   it('still tells a nisba from the name it is made from, and common given names apart', () => {
     expect(readsAcrossScripts(token('العسكري'), token('Askar'))).toBe(false);
     expect(sameKeySimilarity(token('محمود'), token('Muhammad'), true)).toBeLessThan(SIM_VARIANT);
+  });
+
+  it('asks a final -a of the Latin spelling to be written in Arabic, but for a case vowel after the article', () => {
+    expect(readsAcrossScripts(token('گوگوش'), token('Googoosha'))).toBe(false);
+    expect(sameKeySimilarity(token('فيروز'), token('Firouzeh'))).toBeLessThan(SIM_VARIANT);
+    expect(readsAcrossScripts(token('حمزة'), token('Hamza'))).toBe(true);
+    expect(readsAcrossScripts(token('الذهب'), token('al-Dhahaba'))).toBe(true);
+  });
+
+  it('tells a feminine or longer name from the name within one script (Samer, Samara)', () => {
+    expect(sameKeySimilarity(token('Samer'), token('Samara'))).toBeLessThan(SIM_VARIANT);
+    expect(sameKeySimilarity(token('Hamzah'), token('Hamzeh'))).toBe(SIM_VARIANT);
   });
 
   it('never applies within one script', () => {

@@ -3,7 +3,7 @@ import type { IndexedAlias, NameIndex } from './name-index.js';
 import { type NameForm, type NameToken, joinedKey, joinedReading } from './name-form.js';
 
 /** How one query word met one alias word. */
-export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'clash' | 'translation' | 'other-alias' | 'joined';
+export type WordRelation = 'same' | 'variant' | 'script' | 'near' | 'typo' | 'syllable' | 'clash' | 'translation' | 'other-alias' | 'joined';
 
 export interface WordMatch {
   query: NameToken;
@@ -97,22 +97,24 @@ function isSubsequence(inner: string, outer: string): boolean {
  * Unvocalized Arabic writes long vowels only, so the reading romanized from it lacks the short
  * vowels and the glides a Latin spelling gives (نظر Nazr for Nazir, انور Anur for Anwar, نیازی
  * Niyazi for Nyazi): across scripts, the Arabic word's vowels need only appear in the Latin
- * spelling's, in order, with its final vowel (a nisba -i, a final -u) the same. The consonants are
- * the key's business.
+ * spelling's, in order, with its final vowel (a nisba -i, a final -u, a final -a that Arabic writes
+ * ة ا ى or ه: گوگوش is not Googoosha) the same. The consonants are the key's business.
  */
 export function readsAcrossScripts(q: NameToken, a: NameToken): boolean {
   if (q.arabic === a.arabic) return false;
-  return fitsAcross(q.arabic, q.latin, a.latin);
+  // (a word after the article may carry the case vowel that lists write into group names and
+  // Arabic does not: الذهب, al-Dhahaba)
+  return fitsAcross(q.arabic, q.latin, a.latin, q.article || a.article);
 }
 
 /** `arabicFitsLatin` on two readings from different scripts, whichever of them is the Arabic one. */
-function fitsAcross(firstArabic: boolean, first: string, second: string): boolean {
-  return firstArabic ? arabicFitsLatin(first, second) : arabicFitsLatin(second, first);
+function fitsAcross(firstArabic: boolean, first: string, second: string, caseVowel = false): boolean {
+  return firstArabic ? arabicFitsLatin(first, second, caseVowel) : arabicFitsLatin(second, first, caseVowel);
 }
 
 /** The reading check of `readsAcrossScripts`, on the readings (of a word or of a name run together). */
-function arabicFitsLatin(arabic: string, latin: string): boolean {
-  const final = (r: string): string => (/[iu]$/.test(r) ? r.charAt(r.length - 1) : '');
+function arabicFitsLatin(arabic: string, latin: string, caseVowel: boolean): boolean {
+  const final = (r: string): string => (caseVowel ? /[iu]$/ : /[iua]$/).test(r) ? r.charAt(r.length - 1) : '';
   return final(arabic) === final(latin) && isSubsequence(vowelFrame(arabic), vowelFrame(latin));
 }
 
@@ -143,7 +145,15 @@ export function sameKeySimilarity(q: NameToken, a: NameToken, commonName = false
   if (readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return clash;
   // a nisba is not the name it is made from (Soleimani, Souleiman; Jazairi, Jazeera)
   if (q.latin.endsWith('i') !== a.latin.endsWith('i')) return clash;
+  // nor a feminine or a longer name the name itself (Samer, Samara; Karim, Karima; فيروز, Firouzeh):
+  // a final vowel is written in Arabic script too (ة ا ى ه ي و)
+  if (endsInVowel(q.latin) !== endsInVowel(a.latin)) return clash;
   return SIM_VARIANT;
+}
+
+function endsInVowel(reading: string): boolean {
+  const c = reading.charCodeAt(reading.length - 1);
+  return c === 97 || c === 105 || c === 117; // a i u
 }
 
 /** What is compared of one query against every shortlisted alias, worked out once per query. */
@@ -203,6 +213,59 @@ export function isPluralOf(q: NameToken, a: NameToken): boolean {
   return one.key.length >= 2 && many.key === `${one.key}S` && many.text === `${one.text}s`;
 }
 
+/** A letter mistyped, left out or doubled in a long Latin word, whatever its skeleton (see `isLatinTypo`). */
+const SIM_TYPO = 0.8;
+/** Letters a word must have for one slip to leave it recognisable. */
+const TYPO_MIN_LETTERS = 6;
+
+/**
+ * One slip of the pen in a long Latin word (PODOBED for POBOBED, BADGIE for BADJIE, Dzhordzhik
+ * for Dzhorzhik): a consonant skeleton is short, so one wrong consonant moves it further than the
+ * word itself has moved. Within one script, on words of six letters or more, one edit of the
+ * reading apart, never a common given name (Hamid is not Hamed's typo, it is another name).
+ */
+function isLatinTypo(q: NameToken, a: NameToken, commonName: boolean): boolean {
+  if (q.arabic || a.arabic || commonName) return false;
+  const m = Math.max(q.latin.length, a.latin.length);
+  if (Math.min(q.latin.length, a.latin.length) < TYPO_MIN_LETTERS - 1 || m < TYPO_MIN_LETTERS || Math.abs(q.latin.length - a.latin.length) > 1) return false;
+  return oneEditApart(q.latin, a.latin);
+}
+
+/** One letter changed, added, dropped, or two neighbours swapped (linear: run on many word pairs). */
+function oneEditApart(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i++;
+  if (i === s.length) return l.length - s.length <= 1;
+  if (s.length === l.length) {
+    // a change at i, or i and i + 1 swapped; the rest the same
+    const swapped = s.charCodeAt(i) === l.charCodeAt(i + 1) && s.charCodeAt(i + 1) === l.charCodeAt(i);
+    return s.slice(i + (swapped ? 2 : 1)) === l.slice(i + (swapped ? 2 : 1));
+  }
+  return s.slice(i) === l.slice(i + 1);
+}
+
+/** Two romanizations of one Chinese or Korean syllable (see `sameSyllable`). */
+const SIM_SYLLABLE = 0.85;
+// One syllable of a Chinese or Korean name as Latin writes it: an initial, a medial glide, a
+// vowel group and a final n, ng or m (Zhang, Kwang, Huang, Yun, Ken, Fu).
+const SYLLABLE = /^(?:[zcs]h|ts|hs|[bcdfghjklmnpqrstwxyz])?[wy]?[aeiouy]{1,3}(?:ng|n|m)?$/;
+
+/** A syllable with what Wade-Giles, pinyin and Korean romanizations write apart folded together. */
+function syllableFold(text: string): string {
+  return text.replace(/ng$/, 'n').replace(/^(?:zh|ch|j)/, 'j').replace(/^[kg]/, 'g').replace(/^[td]/, 'd').replace(/^[pb]/, 'b');
+}
+
+/**
+ * One syllable of a Chinese or Korean given name romanized two ways: Zhang and Chang, Kwang and
+ * Gwang, Ken and Gen, Wang and Wan (a final ng for n). Both words must be Latin syllables of at
+ * most six letters; the initial's voicing and a final g are all that may differ.
+ */
+function sameSyllable(q: NameToken, a: NameToken): boolean {
+  if (q.arabic || a.arabic || q.text.length > 6 || a.text.length > 6 || q.text.length < 2 || a.text.length < 2) return false;
+  return SYLLABLE.test(q.text) && SYLLABLE.test(a.text) && syllableFold(q.text) === syllableFold(a.text);
+}
+
 /** How query word `i` meets an alias word. */
 function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken, organisation: boolean): [number, WordRelation] {
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
@@ -218,9 +281,11 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
   if (q.arabic !== a.arabic && ctx.swaps[i]?.has(a.key) === true && !ctx.commonGiven[i] && !index.isCommonGivenName(a) && swapAcrossScripts(q, a)) {
     return [SIM_SCRIPT_SWAP, 'script'];
   }
+  if (sameSyllable(q, a)) return [SIM_SYLLABLE, 'syllable'];
   const near = ctx.near[i]?.get(a.key) ?? ctx.swaps[i]?.get(a.key) ?? 0;
+  if (near === 0) return isLatinTypo(q, a, ctx.commonGiven[i] === true || index.isCommonGivenName(a)) ? [SIM_TYPO, 'typo'] : [0, 'near'];
   // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
-  if (near === 0 || readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
+  if (readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
   if (q.key.length === a.key.length && q.latin.endsWith('i') !== a.latin.endsWith('i')) return [0, 'near'];
   return [near * NEAR_FACTOR, 'near'];
 }
@@ -253,7 +318,8 @@ function patronymicWeight(alias: IndexedAlias, aUsed: ArrayLike<number>): number
 function isSparedPatronymic(q: NameToken, query: NameForm, alias: IndexedAlias): boolean {
   // (East Slavic ones only: a Turkic -oglu is as often a surname, Davutoglu; and never the last
   // word of the name in running order, which is the surname: Kazakevich, Televich)
-  if (!alias.person || q.stop || q.arabic || !SLAVIC_PATRONYMIC.test(q.text) || q === lastContentWord(query.tokens)) return false;
+  // (and only beside a given name and a surname: Ibrahimovic Jess is not Sayed Ghias)
+  if (!alias.person || alias.contentWords < 2 || q.stop || q.arabic || !SLAVIC_PATRONYMIC.test(q.text) || q === lastContentWord(query.tokens)) return false;
   const last = alias.lastContent;
   return !alias.form.tokens.some((t) => t !== last && !t.stop && !t.arabic && PATRONYMIC.test(t.text));
 }
@@ -304,6 +370,28 @@ function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int3
       break;
     }
   }
+}
+
+/**
+ * Whether two names have the same content words, key for key, in order: then the word-by-word
+ * score is the whole story, and their compacts agree trivially. Names cut into words at other
+ * places (Fazlur Rehman, Fazl ur-Rahman; Abuali, Abu Ali) are for the compact comparison.
+ */
+function sameWordKeys(q: NameForm, a: NameForm): boolean {
+  let j = 0;
+  for (const t of q.tokens) {
+    if (t.stop) continue;
+    while (j < a.tokens.length && a.tokens[j]?.stop === true) j++;
+    if (a.tokens[j]?.key !== t.key) return false;
+    j++;
+  }
+  while (j < a.tokens.length && a.tokens[j]?.stop === true) j++;
+  return j === a.tokens.length;
+}
+
+/** Whether two names written as one word agree, the l of a dropped article kept on either side or none. */
+function sameCompact(q: NameForm, a: NameForm): boolean {
+  return q.compact === a.compact || q.compactArticled === a.compact || q.compact === a.compactArticled;
 }
 
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
@@ -399,7 +487,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
       hitQ += w;
     } else if (j >= 0) {
       const second = aSecond[i] ?? -1;
-      const joinedQuery = qHalfOf[i + 1] === i;
+      const joinedQuery = i + 1 < q.length && qHalfOf[i + 1] === i;
       const sim = second >= 0 || joinedQuery ? SIM_JOINED : (SIMS[i * a.length + j] ?? 0);
       const aWeight = (alias.weights[j] ?? 0) + (second >= 0 ? (alias.weights[second] ?? 0) : 0);
       matchedQ += w * sim;
@@ -449,8 +537,8 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
   }
   if (
     query.compact.length >= 3 &&
-    query.compact === alias.form.compact &&
-    ctx.contentWords !== alias.contentWords &&
+    sameCompact(query, alias.form) &&
+    !sameWordKeys(query, alias.form) &&
     words.score < SCORE_COMPACT * confidence &&
     compactReadsAlike(ctx, alias)
   ) {

@@ -239,6 +239,15 @@ describe('createResolver: spellings that lists write differently', () => {
     person('saidi', 'SAIDI, Lotfi', ['ESSAIDI, Lotfi Ben Omar']),
     person('rezvani', 'REZVANI, Parviz Golzar'),
     person('barakzai', 'BARAKZAI, Mohammad Eshaq'),
+    person('podobed', 'POBOBED, Yuri Nikolaevich'),
+    person('hameed', 'HASAN, Hameed ul'),
+    company('amir', "AMIR AL MO'MENIN INDUSTRIES"),
+    person('huang', 'HUANG, Wang Ken'),
+    person('chang', 'CHANG, Wen-Fu'),
+    person('aous', 'ALI, Aous'),
+    person('awas', 'MUSA, Ali', ['Ali Awas']),
+    person('fazl', 'KHALIL, Fazl ur-Rahman'),
+    person('ghias', 'GHIAS, Sayed'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -276,6 +285,34 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(first('Lotfi Ben Omar es-Saidi')).toBe('saidi');
     expect(first('Parwiz Golzar Rezwani')).toBe('rezvani');
     expect(first('محمد اسحاق بارکزی')).toBe('barakzai');
+  });
+
+  it('takes one letter mistyped in a long word, and says so, but not in a short one', () => {
+    expect(first('PODOBED, Yury Nikolaevich')).toBe('podobed');
+    expect(lists.resolve('PODOBED, Yury Nikolaevich')[0]?.why).toMatch(/"PODOBED" ≈ "POBOBED" \(one letter apart\)/);
+    expect(first('POBOBED, Yuri Nikola')).toBeUndefined();
+  });
+
+  it('reads a name run together with its article (Hameedul, Amirolmomenin) as the words apart', () => {
+    expect(first('HASSAN, Hameedul')).toBe('hameed');
+    expect(first('AMIROLMOMENIN INDUSTRIES')).toBe('amir');
+    expect(first('KHALIL, Fazlur Rehman')).toBe('fazl');
+  });
+
+  it('reads one Chinese syllable romanized two ways (Wan, Wang; Zhang, Chang)', () => {
+    expect(first('HUANG, Wan-Ken')).toBe('huang');
+    expect(lists.resolve('HUANG, Wan-Ken')[0]?.why).toMatch(/one syllable in two romanizations/);
+    expect(first('ZHANG, Wen-Fu')).toBe('chang');
+  });
+
+  it('ranks, among equal scores, the alias written closest to the name first', () => {
+    const [top, next] = lists.resolve('ALI, Aus');
+    expect(top?.actorId).toBe('aous');
+    expect(next?.score).toBe(top?.score);
+  });
+
+  it('does not let a spared patronymic leave one word to carry a match', () => {
+    expect(first('Ibrahimovic Jess')).toBeUndefined();
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {

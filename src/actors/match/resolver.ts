@@ -4,6 +4,7 @@ import { type IndexedAlias, type NameIndex, nameIndexOf } from './name-index.js'
 import { type AliasScore, type QueryContext, queryContext, scoreAlias } from './name-score.js';
 import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
 import { comparePreference } from './actor-preference.js';
+import { keyDistance } from './key-similarity.js';
 import { explainMatch } from './why.js';
 
 // Acceptance, in words: a full match (nearly every word of the query and of the alias accounted
@@ -66,13 +67,14 @@ function plainEnough(s: AliasScore): boolean {
  * Sánchez Medrano).
  */
 function partialHolds(s: AliasScore): boolean {
-  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'clash' || m.relation === 'other-alias')) return false;
+  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'typo' || m.relation === 'syllable' || m.relation === 'clash' || m.relation === 'other-alias')) return false;
   // one word: a person's surname or nisba (never a lone given name); any rare word of a group's
   // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah),
   // carrying a fair share of the name: the words left out weigh at most LONE_WORD_SHARE times
   // as much (Muhandis for Abu Mahdi al-Muhandis; not Jazeera for al-Qaida fi Jazirat al-Arab)
   if (s.matches.length === 1) {
-    return (s.lastWord || !s.person) && s.matches[0]?.relation !== 'translation' && s.missingInformation <= LONE_WORD_SHARE * s.information;
+    const relation = s.matches[0]?.relation;
+    return (s.lastWord || !s.person) && relation !== 'translation' && relation !== 'joined' && s.missingInformation <= LONE_WORD_SHARE * s.information;
   }
   // a group's name keeps its order (Pakistan Muslim League is not Milli Muslim League Pakistan)
   if (s.reordered && !s.person) return false;
@@ -193,6 +195,7 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
   const chosen = new Set<number>();
   for (const id of index.byNormalized.get(query.normalized) ?? []) chosen.add(id);
   for (const id of index.byCompact.get(query.compact) ?? []) chosen.add(id);
+  if (query.compactArticled !== query.compact) for (const id of index.byCompact.get(query.compactArticled) ?? []) chosen.add(id);
   // the SHORTLIST aliases with the most query information (at least half the best); among
   // equals the shortest aliases, which leave the fewest words unmatched
   let best = 0;
@@ -248,19 +251,39 @@ export function rankActors(index: NameIndex, scratch: Scratch, query: NameForm):
     const prev = bestByActor.get(alias.actor);
     if (prev === undefined || s.score > prev.score || (s.score === prev.score && isFull(s) && !isFull(prev))) bestByActor.set(alias.actor, s);
   }
-  return [...bestByActor.values()].sort(
-    (x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]),
-  );
+  return [...bestByActor.values()].sort(byScore(index, query));
+}
+
+/**
+ * Best first; among equal scores (as printed, to three places) the alias written closest to the
+ * query (ALI, Aus: ALI, Aous before Ali Awas, both one vowel spelling away by key), then the
+ * preferred record (see `comparePreference`).
+ */
+const TIE_BREAK_FROM = 0.7;
+
+function byScore(index: NameIndex, query: NameForm): (x: AliasScore, y: AliasScore) => number {
+  const distance = new Map<AliasScore, number>();
+  const surface = (s: AliasScore): number => {
+    // (ties far below acceptance do not matter and are many: left in preference order)
+    if (s.score < TIE_BREAK_FROM) return 0;
+    let d = distance.get(s);
+    if (d === undefined) {
+      d = keyDistance(query.normalized, s.alias.form.normalized);
+      distance.set(s, d);
+    }
+    return d;
+  };
+  return (x, y) => round(y.score) - round(x.score) || surface(x) - surface(y) || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]);
 }
 
 /** The better score per actor of two rankings of one name, best first. */
-function mergeRanked(index: NameIndex, a: AliasScore[], b: AliasScore[]): AliasScore[] {
+function mergeRanked(index: NameIndex, query: NameForm, a: AliasScore[], b: AliasScore[]): AliasScore[] {
   const best = new Map<number, AliasScore>();
   for (const s of [...a, ...b]) {
     const prev = best.get(s.alias.actor);
     if (prev === undefined || s.score > prev.score) best.set(s.alias.actor, s);
   }
-  return [...best.values()].sort((x, y) => y.score - x.score || comparePreference(index.actors[x.alias.actor], index.actors[y.alias.actor]));
+  return [...best.values()].sort(byScore(index, query));
 }
 
 /** Ranks one name; "SURNAME, Given" as lists write people is also read in running order, the better kept. */
@@ -268,8 +291,9 @@ function rankName(index: NameIndex, scratch: Scratch, name: string, form: NameFo
   const ranked = rankActors(index, scratch, form);
   const comma = name.indexOf(',');
   if (comma <= 0 || name.indexOf(',', comma + 1) >= 0 || name.slice(comma + 1).trim() === '') return ranked;
-  const natural = rankActors(index, scratch, nameForm(`${name.slice(comma + 1)} ${name.slice(0, comma)}`, index.cache));
-  return mergeRanked(index, ranked, natural);
+  // (ties go to the alias written closest to the name in running order, as person aliases are indexed)
+  const naturalForm = nameForm(`${name.slice(comma + 1)} ${name.slice(0, comma)}`, index.cache);
+  return mergeRanked(index, naturalForm, ranked, rankActors(index, scratch, naturalForm));
 }
 
 /** The name with its parenthesized parts left out (the name itself when it has none). */
@@ -311,7 +335,7 @@ export function createResolver(actors: RegistryActor[]): ActorResolver {
       const bare = withoutParentheses(name);
       if (bare !== name) {
         const bareForm = nameForm(bare, index.cache);
-        if (bareForm.tokens.length > 0) ranked = mergeRanked(index, ranked, rankName(index, scratch, bare, bareForm));
+        if (bareForm.tokens.length > 0) ranked = mergeRanked(index, query, ranked, rankName(index, scratch, bare, bareForm));
       }
       const accepted = acceptance(ranked);
       const out: ResolveCandidate[] = [];

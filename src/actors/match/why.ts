@@ -27,6 +27,10 @@ function word(m: WordMatch): string | undefined {
       return `"${q}" ~ "${a ?? ''}" (same name across scripts, consonants ${m.query.key})`;
     case 'near':
       return `"${q}" ≈ "${a ?? ''}" (close spelling: ${m.query.key} / ${m.alias?.key ?? ''})`;
+    case 'typo':
+      return `"${q}" ≈ "${a ?? ''}" (one letter apart)`;
+    case 'syllable':
+      return `"${q}" ≈ "${a ?? ''}" (one syllable in two romanizations)`;
     case 'clash':
       return `"${q}" ≠ "${a ?? ''}" (same consonants ${m.query.key}, but they read as different names)`;
     case 'translation':
