@@ -11,27 +11,30 @@ interface WordPattern {
   notUpper?: boolean;
 }
 
-/** Phrases under one first word: one-word phrases, by exact second word, and the rest. */
-interface Bucket<T> {
-  one: Array<Entry<T>>;
-  bySecond: Map<string, Array<Entry<T>>>;
-  /** Second word is a prefix or any word. */
-  rest: Array<Entry<T>>;
+/**
+ * A node of the word trie: the phrases that end here, and the words that may come next (plain
+ * words by their folded text; prefix words, any-word and case-bound words in a short list).
+ */
+interface WordNode<T> {
+  next: Map<string, WordNode<T>>;
+  special: Array<{ pattern: WordPattern; node: WordNode<T> }>;
+  ends: Array<Entry<T>>;
+  /** The last matchAll position that visited this node (a word's readings may lead here twice). */
+  stamp: number;
 }
 
-/** A node of the trie of phrase-opening prefixes. */
+/** A node of the character trie of phrase-opening prefixes. */
 interface TrieNode<T> {
   /** Children by UTF-16 code unit (no one-letter strings made while matching). */
   next: Map<number, TrieNode<T>>;
-  bucket?: Bucket<T>;
+  /** The phrases opening with this prefix (`word*`), from their second word on. */
+  words?: WordNode<T>;
 }
 
 interface Entry<T> {
-  words: WordPattern[];
   anchored: boolean;
   payload: T;
-  /** The last matchAll call that tried this entry (so a word's readings try it once). */
-  stamp: number;
+  length: number;
 }
 
 /** A phrase found in a post: its payload over a token range. */
@@ -60,8 +63,9 @@ export function expandPhrase(phrase: string): string[] {
  * `=us` matches the word unless it is written in capitals (the pronoun, not US).
  */
 export class PhraseIndex<T> {
-  private readonly exact = new Map<string, Bucket<T>>();
-  /** Entries whose first word is a prefix, in a character trie of those prefixes. */
+  /** Phrases by their first folded word (a first word bound to case is a `special` of the root). */
+  private readonly root: WordNode<T> = wordNode();
+  /** Phrases whose first word is a prefix, in a character trie of those prefixes. */
   private readonly prefixTrie: TrieNode<T> = { next: new Map() };
   private stamp = 0;
 
@@ -103,30 +107,14 @@ export class PhraseIndex<T> {
       const first = words[0];
       if (!first) return `"${phrase}" has no word once folded`;
       if (first.prefix && first.text.length < 2) return `"${phrase}" starts with a prefix shorter than two letters`;
-      const entry: Entry<T> = { words, anchored, payload, stamp: -1 };
-      const bucket = first.prefix ? this.prefixBucket(first.text) : this.exactBucket(first.text);
-      const second = words[1];
-      if (!second) bucket.one.push(entry);
-      else if (second.prefix) bucket.rest.push(entry);
-      else {
-        const list = bucket.bySecond.get(second.text);
-        if (list) list.push(entry);
-        else bucket.bySecond.set(second.text, [entry]);
-      }
+      let node = first.prefix ? this.prefixNode(first.text) : childOf(this.root, first);
+      for (const w of words.slice(1)) node = childOf(node, w);
+      node.ends.push({ anchored, payload, length: words.length });
     }
     return null;
   }
 
-  private exactBucket(word: string): Bucket<T> {
-    let bucket = this.exact.get(word);
-    if (!bucket) {
-      bucket = { one: [], bySecond: new Map(), rest: [] };
-      this.exact.set(word, bucket);
-    }
-    return bucket;
-  }
-
-  private prefixBucket(prefix: string): Bucket<T> {
+  private prefixNode(prefix: string): WordNode<T> {
     let node = this.prefixTrie;
     for (let k = 0; k < prefix.length; k++) {
       const ch = prefix.charCodeAt(k);
@@ -137,48 +125,44 @@ export class PhraseIndex<T> {
       }
       node = child;
     }
-    node.bucket ??= { one: [], bySecond: new Map(), rest: [] };
-    return node.bucket;
+    node.words ??= wordNode();
+    return node.words;
   }
 
   private static wordMatches(text: ThreatText, i: number, p: WordPattern): boolean {
     const t = text.tokens[i];
     if (!t) return false;
-    if (p.upper || p.notUpper) {
-      const written = text.original.slice(t.start, t.end);
-      const capitals = written.length > 1 && written.toUpperCase() === written;
-      if (p.upper ? !capitals : capitals) return false;
-    }
+    let found = false;
     for (const v of t.variants) {
-      if (p.prefix ? v.startsWith(p.text) : v === p.text) return true;
+      if (p.prefix ? v.startsWith(p.text) : v === p.text) {
+        found = true;
+        break;
+      }
     }
-    return false;
+    if (!found || !(p.upper || p.notUpper)) return found;
+    // (the case of the written word only once the word itself is there)
+    const written = text.original.slice(t.start, t.end);
+    const capitals = written.length > 1 && written.toUpperCase() === written;
+    return p.upper ? capitals : !capitals;
   }
 
-  private tryEntries(text: ThreatText, i: number, list: ReadonlyArray<Entry<T>> | undefined, out: Array<PhraseMatch<T>>): void {
-    if (!list) return;
-    for (const e of list) {
-      if (e.stamp === this.stamp) continue;
-      e.stamp = this.stamp;
-      if (e.anchored) {
-        const t = text.tokens[i];
-        if (!t || text.sentences[t.sentence]?.first !== i) continue;
-      }
-      let ok = true;
-      for (let k = 1; k < e.words.length && ok; k++) {
-        const w = e.words[k];
-        ok = w !== undefined && PhraseIndex.wordMatches(text, i + k, w);
-      }
-      if (ok && (e.words[0]?.upper || e.words[0]?.notUpper)) ok = PhraseIndex.wordMatches(text, i, e.words[0]);
-      if (ok) out.push({ from: i, to: i + e.words.length, payload: e.payload });
+  /** Follows the trie from `node`, whose words cover tokens from..at-1, collecting the phrases that end. */
+  private walk(text: ThreatText, from: number, at: number, node: WordNode<T>, out: Array<PhraseMatch<T>>): void {
+    if (node.stamp === this.stamp) return;
+    node.stamp = this.stamp;
+    for (const e of node.ends) {
+      if (e.anchored && text.sentences[text.tokens[from]?.sentence ?? -1]?.first !== from) continue;
+      out.push({ from, to: from + e.length, payload: e.payload });
     }
-  }
-
-  private tryBucket(text: ThreatText, i: number, bucket: Bucket<T> | undefined, next: readonly string[] | undefined, out: Array<PhraseMatch<T>>): void {
-    if (!bucket) return;
-    this.tryEntries(text, i, bucket.one, out);
-    if (next && bucket.bySecond.size > 0) for (const v of next) this.tryEntries(text, i, bucket.bySecond.get(v), out);
-    if (bucket.rest.length > 0) this.tryEntries(text, i, bucket.rest, out);
+    const token = text.tokens[at];
+    if (!token) return;
+    if (node.next.size > 0) {
+      for (const v of token.variants) {
+        const child = node.next.get(v);
+        if (child) this.walk(text, from, at + 1, child, out);
+      }
+    }
+    for (const s of node.special) if (PhraseIndex.wordMatches(text, at, s.pattern)) this.walk(text, from, at + 1, s.node, out);
   }
 
   /** Every phrase that matches in the post (several per position when they differ). */
@@ -189,17 +173,37 @@ export class PhraseIndex<T> {
       const token = tokens[i];
       if (!token) continue;
       this.stamp++;
-      const next = tokens[i + 1]?.variants;
+      this.walk(text, i, i, this.root, out);
       for (const v of token.variants) {
-        this.tryBucket(text, i, this.exact.get(v), next, out);
         // every prefix of the word that starts a phrase, walking the trie letter by letter
         let node: TrieNode<T> | undefined = this.prefixTrie;
         for (let k = 0; k < v.length && node; k++) {
           node = node.next.get(v.charCodeAt(k));
-          if (node?.bucket) this.tryBucket(text, i, node.bucket, next, out);
+          if (node?.words) this.walk(text, i, i + 1, node.words, out);
         }
       }
     }
     return out;
   }
+}
+
+function wordNode<T>(): WordNode<T> {
+  return { next: new Map(), special: [], ends: [], stamp: -1 };
+}
+
+/** The node after `node` for one more word, made when new. */
+function childOf<T>(node: WordNode<T>, w: WordPattern): WordNode<T> {
+  if (!w.prefix && !w.upper && !w.notUpper) {
+    let child = node.next.get(w.text);
+    if (!child) {
+      child = wordNode();
+      node.next.set(w.text, child);
+    }
+    return child;
+  }
+  const same = node.special.find((s) => s.pattern.text === w.text && s.pattern.prefix === w.prefix && s.pattern.upper === w.upper && s.pattern.notUpper === w.notUpper);
+  if (same) return same.node;
+  const child = wordNode<T>();
+  node.special.push({ pattern: w, node: child });
+  return child;
 }
