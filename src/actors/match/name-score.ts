@@ -47,6 +47,8 @@ export interface AliasScore {
   reordered: boolean;
   /** `exact`: same normalized text; `compact`: same key written as one word; `words`: word by word. */
   basis: 'exact' | 'compact' | 'words';
+  /** For `compact`: the one-word key the two names share (an article's l kept or not). */
+  compactKey?: string;
 }
 
 const SCORE_EXACT = 1;
@@ -170,6 +172,8 @@ export interface QueryContext {
   commonGiven: boolean[];
   contentWords: number;
   joinedReading: string;
+  /** The query's last content word. */
+  last: NameToken | undefined;
 }
 
 /** Takes a query apart for scoring once, rather than again for every alias it is compared with. */
@@ -184,6 +188,7 @@ export function queryContext(index: NameIndex, form: NameForm): QueryContext {
     commonGiven: form.tokens.map(index.isCommonGivenName),
     contentWords: content.length,
     joinedReading: joinedReading(form),
+    last: lastContentWord(form.tokens),
   };
 }
 
@@ -267,11 +272,14 @@ function sameSyllable(q: NameToken, a: NameToken): boolean {
 }
 
 /** How query word `i` meets an alias word. */
-function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken, organisation: boolean): [number, WordRelation] {
+function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameToken, a: NameToken, alias: IndexedAlias): [number, WordRelation] {
+  const organisation = !alias.person;
   if (q.stop || a.stop) return q.text === a.text ? [1, 'same'] : [0, 'same'];
   if (q.key === a.key) {
     if (q.text === a.text) return [1, 'same'];
-    const sim = sameKeySimilarity(q, a, index.isCommonGivenName(q) || index.isCommonGivenName(a), index.isParticle(q.key));
+    // (Abu, Ibn, Abd lead into a name: a last word is a name of its own, Aban is not Ibn)
+    const particle = index.isParticle(q.key) && q !== ctx.last && a !== alias.lastContent;
+    const sim = sameKeySimilarity(q, a, index.isCommonGivenName(q) || index.isCommonGivenName(a), particle);
     return [sim, sim < SIM_VARIANT ? 'clash' : q.arabic === a.arabic ? 'variant' : 'script'];
   }
   if ((q.calque !== undefined && (q.calque === a.key || q.calque === a.calque)) || (a.calque !== undefined && a.calque === q.key)) {
@@ -374,8 +382,9 @@ function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int3
 
 /**
  * Whether two names have the same content words, key for key, in order: then the word-by-word
- * score is the whole story, and their compacts agree trivially. Names cut into words at other
- * places (Fazlur Rehman, Fazl ur-Rahman; Abuali, Abu Ali) are for the compact comparison.
+ * score is the whole story, and their compacts agree trivially. Names with as many words cut at
+ * other places are for the compact comparison only around a glued article (Fazlur Rehman, Fazl
+ * ur-Rahman; not Kamel Daoud, Kamal Awad).
  */
 function sameWordKeys(q: NameForm, a: NameForm): boolean {
   let j = 0;
@@ -387,6 +396,14 @@ function sameWordKeys(q: NameForm, a: NameForm): boolean {
   }
   while (j < a.tokens.length && a.tokens[j]?.stop === true) j++;
   return j === a.tokens.length;
+}
+
+// A word that ends in an article glued on from the next word (Fazlur Rehman, Hameedul Hasan,
+// Amirol Momenin): the same number of words can then be cut at other places.
+const GLUED_ARTICLE_END = /^[a-z]{3,}(?:ul|ur|ol)$/;
+
+function gluedArticle(form: NameForm): boolean {
+  return form.tokens.some((t) => !t.stop && !t.arabic && GLUED_ARTICLE_END.test(t.text));
 }
 
 /** Whether two names written as one word agree, the l of a dropped article kept on either side or none. */
@@ -432,7 +449,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
     const qt = q[i];
     for (let j = 0; j < a.length; j++) {
       const at = a[j];
-      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, ctx, i, qt, at, !alias.person);
+      const [sim, relation] = qt === undefined || at === undefined ? [0, 'same' as const] : wordSimilarity(index, ctx, i, qt, at, alias);
       SIMS[i * a.length + j] = sim;
       RELS[i * a.length + j] = relation;
     }
@@ -538,11 +555,11 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
   if (
     query.compact.length >= 3 &&
     sameCompact(query, alias.form) &&
-    !sameWordKeys(query, alias.form) &&
+    (ctx.contentWords !== alias.contentWords || query.compact !== alias.form.compact || (!sameWordKeys(query, alias.form) && (gluedArticle(query) || gluedArticle(alias.form)))) &&
     words.score < SCORE_COMPACT * confidence &&
     compactReadsAlike(ctx, alias)
   ) {
-    return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact' };
+    return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact', compactKey: query.compact === alias.form.compact ? query.compact : query.compact === alias.form.compactArticled ? query.compact : query.compactArticled };
   }
   return words;
 }

@@ -248,6 +248,7 @@ describe('createResolver: spellings that lists write differently', () => {
     person('awas', 'MUSA, Ali', ['Ali Awas']),
     person('fazl', 'KHALIL, Fazl ur-Rahman'),
     person('ghias', 'GHIAS, Sayed'),
+    company('epibn', 'EP-IBN'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
   ]);
@@ -313,6 +314,10 @@ describe('createResolver: spellings that lists write differently', () => {
 
   it('does not let a spared patronymic leave one word to carry a match', () => {
     expect(first('Ibrahimovic Jess')).toBeUndefined();
+  });
+
+  it('reads Abu, Ibn and Abd as particles only before a name (Aban is not Ibn)', () => {
+    expect(first('Abi Aban')).toBeUndefined();
   });
 
   it('finds a near spelling of a rare word even when another record spells it that way', () => {

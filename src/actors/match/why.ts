@@ -50,7 +50,7 @@ export function explainMatch(s: AliasScore): string {
   const head = `alias "${s.alias.alias}" (${kind})`;
   const parts: string[] = [];
   if (s.basis === 'exact') parts.push(`${head}: same name after folding case, marks and letter forms`);
-  else if (s.basis === 'compact') parts.push(`${head}: same consonants when written as one word (${s.alias.form.compact})`);
+  else if (s.basis === 'compact') parts.push(`${head}: same consonants when written as one word (${s.compactKey ?? s.alias.form.compact})`);
   else {
     const words = s.matches.map(word).filter((w): w is string => w !== undefined);
     const given = s.matches.map((m) => `"${m.query.raw}"`).join(', ');
