@@ -53,6 +53,7 @@ const BLIND_SETS = [
   { file: 'threat-heldout-19.jsonl', name: 'Blind set 19' },
   { file: 'threat-heldout-20.jsonl', name: 'Blind set 20' },
   { file: 'threat-heldout-21.jsonl', name: 'Blind set 21' },
+  { file: 'threat-heldout-22.jsonl', name: 'Blind set 22' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();
