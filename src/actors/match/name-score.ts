@@ -226,14 +226,16 @@ const TYPO_MIN_LETTERS = 6;
 /**
  * One slip of the pen in a long Latin word (PODOBED for POBOBED, BADGIE for BADJIE, Dzhordzhik
  * for Dzhorzhik): a consonant skeleton is short, so one wrong consonant moves it further than the
- * word itself has moved. Within one script, on words of six letters or more, one edit of the
- * reading apart, never a common given name (Hamid is not Hamed's typo, it is another name).
+ * word itself has moved. Within one script, on words of six letters or more, one edit apart as
+ * written, never a common given name (Hamid is not Hamed's typo, it is another name).
  */
 function isLatinTypo(q: NameToken, a: NameToken, commonName: boolean): boolean {
   if (q.arabic || a.arabic || commonName) return false;
-  const m = Math.max(q.latin.length, a.latin.length);
-  if (Math.min(q.latin.length, a.latin.length) < TYPO_MIN_LETTERS - 1 || m < TYPO_MIN_LETTERS || Math.abs(q.latin.length - a.latin.length) > 1) return false;
-  return oneEditApart(q.latin, a.latin);
+  // (on the letters as written: the vowel shape folds too much, Aramex and Alumix read one apart)
+  const x = q.text;
+  const y = a.text;
+  if (Math.min(x.length, y.length) < TYPO_MIN_LETTERS - 1 || Math.max(x.length, y.length) < TYPO_MIN_LETTERS || Math.abs(x.length - y.length) > 1) return false;
+  return oneEditApart(x, y);
 }
 
 /** One letter changed, added, dropped, or two neighbours swapped (linear: run on many word pairs). */
@@ -291,11 +293,13 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
   }
   if (sameSyllable(q, a)) return [SIM_SYLLABLE, 'syllable'];
   const near = ctx.near[i]?.get(a.key) ?? ctx.swaps[i]?.get(a.key) ?? 0;
-  if (near === 0) return isLatinTypo(q, a, ctx.commonGiven[i] === true || index.isCommonGivenName(a)) ? [SIM_TYPO, 'typo'] : [0, 'near'];
+  // one slip of the pen may also leave a near key, further than the word itself moved (REZWAN RZN, REZVAN RZFN)
+  const typo = isLatinTypo(q, a, ctx.commonGiven[i] === true || index.isCommonGivenName(a));
+  if (near === 0) return typo ? [SIM_TYPO, 'typo'] : [0, 'near'];
   // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
   if (readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
   if (q.key.length === a.key.length && q.latin.endsWith('i') !== a.latin.endsWith('i')) return [0, 'near'];
-  return [near * NEAR_FACTOR, 'near'];
+  return typo && SIM_TYPO > near * NEAR_FACTOR ? [SIM_TYPO, 'typo'] : [near * NEAR_FACTOR, 'near'];
 }
 
 // East Slavic and Turkic patronymics (Arkadyevich, Ivanovna, Aliyev oglu): lists give them, most
