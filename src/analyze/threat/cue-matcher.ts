@@ -66,6 +66,7 @@ export function findCues(text: ThreatText, lexicons: readonly CompiledLexicon[])
   const longest = new Map<number, CueHit>();
   for (const lex of lexicons) {
     for (const m of lex.phrases.matchAll(text)) {
+      if (lex.lexicon.lang === 'ar' && m.payload.cls === 'report_verb' && verbReadAsNoun(text, m.from, m.payload.source)) continue;
       const key = (CLASS_INDEX.get(m.payload.cls) ?? 0) + m.from * 64;
       const prior = longest.get(key);
       if (!prior || prior.to < m.to) longest.set(key, { cls: m.payload.cls, from: m.from, to: m.to, source: m.payload.source });
@@ -75,6 +76,16 @@ export function findCues(text: ThreatText, lexicons: readonly CompiledLexicon[])
   const benign = hits.filter((h) => h.cls === 'benign');
   if (benign.length === 0) return hits;
   return hits.filter((h) => FRAME_CLASSES.has(h.cls) || !benign.some((b) => b.from < h.to && h.from < b.to));
+}
+
+/**
+ * An Arabic reporting verb found in a word that carries the article: a noun (معارض الكتب, book
+ * fairs, is not كتب, wrote). The index reads every word without its article as well, for the
+ * nouns of the lexicons; a verb never takes one.
+ */
+function verbReadAsNoun(text: ThreatText, from: number, phrase: string): boolean {
+  const written = text.tokens[from]?.text ?? '';
+  return written.startsWith('ال') && !phrase.startsWith('ال');
 }
 
 /** Drops `benign_domain` cues that lie inside a longer content cue. */
