@@ -219,8 +219,12 @@ export function assessThreat(lexicons: ReadonlyMap<string, CompiledLexicon>, ori
   // Nothing fired as a threat. Still say whether the post is framed as a report, and why a
   // threat-like sentence did not count (a question, a hypothetical, a negation).
   const reasons = uniqueReasons(framed.flatMap((f) => f.frame.reasons));
-  const asserted = framed.every((f) => f.frame.stance === 'original' && f.frame.modality === 'asserted');
-  const promoted = ctx.learned && asserted ? promote(ctx.learned, text, cues, source, ctx) : null;
+  const own = framed.every((f) => f.frame.stance === 'original');
+  const asserted = own && framed.every((f) => f.frame.modality === 'asserted');
+  // a rule read as a question may still be a rhetorical threat ("Do the prison's officers think
+  // high walls will save them forever?"): the reading must then be all but sure
+  const questioned = own && !asserted && framed.every((f) => f.frame.modality !== 'hypothetical');
+  const promoted = ctx.learned && (asserted || questioned) ? promote(ctx.learned, text, cues, source, ctx, questioned) : null;
   if (promoted) return promoted;
   // A denial or condemnation of violence ("no intention of targeting…") frames the post even
   // when no rule fired.
@@ -321,10 +325,11 @@ function promotionBar(cues: CueIndex, source: SourceKind): number {
  * enough (PROMOTE_AT, FRAMED_PROMOTE_AT) and nothing condemns or denies. Evidence: the post's
  * violent or menacing cues and the words the model weighs most, under rule `learned:<language>`.
  */
-function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, source: SourceKind, ctx: ThreatContext): ThreatAssessment | null {
+function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, source: SourceKind, ctx: ThreatContext, questioned = false): ThreatAssessment | null {
   if (DISOWNING.some((c) => cues.has(c))) return null;
   const reading = learnedReading(model, text, ctx.language);
-  if (reading.p < promotionBar(cues, source)) return null;
+  const bar = questioned ? Math.max(FRAMED_PROMOTE_AT, promotionBar(cues, source)) : promotionBar(cues, source);
+  if (reading.p < bar) return null;
   const rule = `learned:${ctx.language}`;
   const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
   const spans = new Map<string, Evidence>();

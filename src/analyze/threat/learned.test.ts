@@ -113,6 +113,13 @@ describe('assessThreat with the learned reading', () => {
     expect(a.reasons[0]?.rule).toMatch(/^learned:en \(p 0\.00\)$/);
   });
 
+  it('promotes a threat a rule read as a question only when near certain (a rhetorical question)', () => {
+    const question = 'Do the valley traitors think we will not burn their homes one day?';
+    expect(assessWith(withBias(0), question).reasons.some((r) => r.kind === 'question')).toBe(true);
+    expect(assessWith(likely, question).is_threat).toBe(false);
+    expect(assess(question).is_threat).toBe(true);
+  });
+
   it('leaves a question to the reading: threats are often put as questions', () => {
     const question = 'Do the valley traitors think their guns will save them?';
     expect(assessWith(likely, question).is_threat).toBe(true);
