@@ -217,8 +217,13 @@ export function nameForm(name: string, cache?: SkeletonCache): NameForm {
   if (SLAVIC_SIGN.test(read)) read = readSlavic(read);
   const tokens: NameToken[] = skeletonWords(read, cache).map((w) => nameToken(w, name));
   const content = tokens.filter((t) => !t.stop);
-  const compact = collapse(content.map((t, i) => compactPart(t.key, i === 0)).join(''));
-  const articled = content.some((t, i) => i > 0 && t.article);
-  const compactArticled = articled ? collapse(content.map((t, i) => (i > 0 && t.article ? 'L' : '') + compactPart(t.key, i === 0)).join('')) : compact;
-  return { tokens, normalized: normalize(name), compact, compactArticled };
+  let plain = '';
+  let articled = '';
+  content.forEach((t, i) => {
+    const part = compactPart(t.key, i === 0);
+    plain += part;
+    articled += (i > 0 && t.article ? 'L' : '') + part;
+  });
+  const compact = collapse(plain);
+  return { tokens, normalized: normalize(name), compact, compactArticled: articled === plain ? compact : collapse(articled) };
 }

@@ -356,9 +356,21 @@ function gluedArticle(form: NameForm): boolean {
   return form.tokens.some((t) => !t.stop && !t.arabic && GLUED_ARTICLE_END.test(t.text));
 }
 
-/** Whether two names written as one word agree, the l of a dropped article kept on either side or none. */
-function sameCompact(q: NameForm, a: NameForm): boolean {
-  return q.compact === a.compact || q.compactArticled === a.compact || q.compact === a.compactArticled;
+/** The one-word key two names share, the l of a dropped article kept on either side or none; undefined if none. */
+function sharedCompact(q: NameForm, a: NameForm): string | undefined {
+  if (q.compact === a.compact || q.compact === a.compactArticled) return q.compact;
+  return q.compactArticled === a.compact ? a.compact : undefined;
+}
+
+/**
+ * Whether the two names are cut into words at other places, so that their one-word keys say
+ * more than their words: other word counts, an article's l kept on one side, or the same count
+ * around a glued article.
+ */
+function cutElsewhere(ctx: QueryContext, alias: IndexedAlias, shared: string): boolean {
+  const query = ctx.form;
+  if (ctx.contentWords !== alias.contentWords || shared !== query.compact || shared !== alias.form.compact) return true;
+  return !sameWordKeys(query, alias.form) && (gluedArticle(query) || gluedArticle(alias.form));
 }
 
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
@@ -502,14 +514,9 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
   if (query.normalized === alias.form.normalized) {
     return { ...words, score: SCORE_EXACT * confidence, ...WHOLE, basis: 'exact' };
   }
-  if (
-    query.compact.length >= 3 &&
-    sameCompact(query, alias.form) &&
-    (ctx.contentWords !== alias.contentWords || query.compact !== alias.form.compact || (!sameWordKeys(query, alias.form) && (gluedArticle(query) || gluedArticle(alias.form)))) &&
-    words.score < SCORE_COMPACT * confidence &&
-    compactReadsAlike(ctx, alias)
-  ) {
-    return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact', compactKey: query.compact === alias.form.compact ? query.compact : query.compact === alias.form.compactArticled ? query.compact : query.compactArticled };
+  const shared = query.compact.length >= 3 ? sharedCompact(query, alias.form) : undefined;
+  if (shared !== undefined && cutElsewhere(ctx, alias, shared) && words.score < SCORE_COMPACT * confidence && compactReadsAlike(ctx, alias)) {
+    return { ...words, score: SCORE_COMPACT * confidence, ...WHOLE, basis: 'compact', compactKey: shared };
   }
   return words;
 }

@@ -1,7 +1,7 @@
 import type { RegistryActor } from '../../store/actor.repository.js';
 import { type NameForm, joinedKey, nameForm } from './name-form.js';
 import { type IndexedAlias, type NameIndex, nameIndexOf } from './name-index.js';
-import { type AliasScore, type QueryContext, queryContext, scoreAlias } from './name-score.js';
+import { type AliasScore, type QueryContext, queryContext, scoreAlias, type WordRelation } from './name-score.js';
 import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
 import { comparePreference } from './actor-preference.js';
 import { keyDistance } from './key-similarity.js';
@@ -59,6 +59,9 @@ function plainEnough(s: AliasScore): boolean {
   return !s.reordered && s.matches.every((m) => m.relation === 'same' || m.relation === 'variant' || m.relation === 'script');
 }
 
+/** How words may meet in a full name but not in a partial one: near, mistyped or clashing spellings, words of other aliases. */
+const LOOSE_RELATIONS: ReadonlySet<WordRelation> = new Set<WordRelation>(['near', 'typo', 'syllable', 'clash', 'other-alias']);
+
 /**
  * A partial name holds only when its words are matched as themselves or translated (no near
  * spellings or words borrowed from other aliases), one word is the alias's last (the surname
@@ -67,7 +70,7 @@ function plainEnough(s: AliasScore): boolean {
  * Sánchez Medrano).
  */
 function partialHolds(s: AliasScore): boolean {
-  if (s.extra.length > 0 || s.matches.some((m) => m.relation === 'near' || m.relation === 'typo' || m.relation === 'syllable' || m.relation === 'clash' || m.relation === 'other-alias')) return false;
+  if (s.extra.length > 0 || s.matches.some((m) => LOOSE_RELATIONS.has(m.relation))) return false;
   // one word: a person's surname or nisba (never a lone given name); any rare word of a group's
   // name (الحشد for al-Hashd al-Shaabi; a whole-name match elsewhere outranks it: Hizballah),
   // carrying a fair share of the name: the words left out weigh at most LONE_WORD_SHARE times
@@ -254,17 +257,17 @@ export function rankActors(index: NameIndex, scratch: Scratch, query: NameForm):
   return [...bestByActor.values()].sort(byScore(index, query));
 }
 
+/** Scores below this are not worth a tie-break (see `byScore`): far below acceptance, and many. */
+const TIE_BREAK_FROM = 0.7;
+
 /**
  * Best first; among equal scores (as printed, to three places) the alias written closest to the
  * query (ALI, Aus: ALI, Aous before Ali Awas, both one vowel spelling away by key), then the
  * preferred record (see `comparePreference`).
  */
-const TIE_BREAK_FROM = 0.7;
-
 function byScore(index: NameIndex, query: NameForm): (x: AliasScore, y: AliasScore) => number {
   const distance = new Map<AliasScore, number>();
   const surface = (s: AliasScore): number => {
-    // (ties far below acceptance do not matter and are many: left in preference order)
     if (s.score < TIE_BREAK_FROM) return 0;
     let d = distance.get(s);
     if (d === undefined) {

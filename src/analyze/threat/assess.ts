@@ -312,9 +312,12 @@ const PROMOTED_CATEGORY: ReadonlyArray<[CueClass, ThreatCategory]> = [
   ['recruit', 'recruitment'], ['imperative_violence', 'incitement'], ['call', 'incitement'], ['martyr', 'glorification'], ['glory', 'glorification'],
 ];
 
-/** How likely a threat the learned reading must find a post, by what may frame it as someone else's words. */
-function promotionBar(cues: CueIndex, source: SourceKind): number {
-  if (source === 'news') return FRAMED_PROMOTE_AT;
+/**
+ * How likely a threat the learned reading must find a post, by what may frame it as someone else's
+ * words, or when a rule that fired on it was read as a question (a rhetorical threat).
+ */
+function promotionBar(cues: CueIndex, source: SourceKind, questioned: boolean): number {
+  if (source === 'news' || questioned) return FRAMED_PROMOTE_AT;
   const framing = FRAMING.filter((c) => cues.has(c));
   if (framing.length === 0) return PROMOTE_AT;
   return framing.every((c) => c === 'report_source') ? SOURCE_FRAMED_PROMOTE_AT : FRAMED_PROMOTE_AT;
@@ -328,8 +331,7 @@ function promotionBar(cues: CueIndex, source: SourceKind): number {
 function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, source: SourceKind, ctx: ThreatContext, questioned = false): ThreatAssessment | null {
   if (DISOWNING.some((c) => cues.has(c))) return null;
   const reading = learnedReading(model, text, ctx.language);
-  const bar = questioned ? Math.max(FRAMED_PROMOTE_AT, promotionBar(cues, source)) : promotionBar(cues, source);
-  if (reading.p < bar) return null;
+  if (reading.p < promotionBar(cues, source, questioned)) return null;
   const rule = `learned:${ctx.language}`;
   const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
   const spans = new Map<string, Evidence>();
