@@ -3,9 +3,10 @@
  * features of `learnedFeatures` (folded words, word pairs, the 3- to 5-letter pieces of each word,
  * L2-normalized). Each feature is hashed to 64 bits straight from the post's characters (never
  * built as a string) and looked up in an open-addressing table of the model's keys, numbered once;
- * a feature the model has no weight for only counts towards the norm, in a small table per post.
- * Each word remembers the numbers of its own features and of the pairs it starts, so a word seen
- * before costs a few array reads. The threat stage runs it on nearly every post;
+ * Each word remembers the numbers and weights of its own features and the pairs it starts, so a
+ * word seen before costs a few array reads; a post's features are counted (for the norm, and for
+ * the token each first came from) in two small tables that stay in the processor's cache, never
+ * in arrays the size of the model. The threat stage runs it on nearly every post;
  * `learned.test.ts` checks it against `learnedFeatures`.
  */
 import { keyPrefix, PAIR_JOIN, PIECE_SIZES, WORD_END, WORD_START } from './learned-keys.js';
@@ -21,6 +22,8 @@ interface WordEntry {
   no: number;
   /** The numbers of the model's features among the word's own (itself and its pieces). */
   known: Int32Array;
+  /** Their weights, in the same order. */
+  knownWeight: Float64Array;
   /** The hashes (two halves each) of the word's own features the model has no weight for. */
   unknown: Int32Array;
   /**
@@ -42,8 +45,6 @@ interface ModelTable extends HashSlots {
   words: Map<string, Map<string, WordEntry>>;
   /** The next word's number (never reused, so a pair map never meets a number of a forgotten word). */
   wordCount: number;
-  /** Scratch, two ints per number, zero between posts: occurrences in the post, first token. */
-  seen: Int32Array;
 }
 
 const PAIR_JOIN_CODE = PAIR_JOIN.charCodeAt(0);
@@ -55,6 +56,8 @@ const MAX_WORDS = 300_000;
 const MODEL_STRIDE = 4;
 /** Slot layout of a post's table of unknown features: hash halves, count (0: free). */
 const POST_STRIDE = 3;
+/** Slot layout of a post's table of the model's features: number + 1 (0: free), first token. */
+const SEEN_STRIDE = 2;
 
 // The running hash: two independent 32-bit hashes over UTF-16 code units (FNV-1a and a
 // multiply-xorshift), so that hashing "ab" then "c" equals hashing "abc".
@@ -111,7 +114,6 @@ function modelTable(model: ModelWeights): ModelTable {
     weight: new Float64Array(model.weights.size),
     words: new Map(),
     wordCount: 0,
-    seen: new Int32Array(2 * model.weights.size),
   };
   let n = 0;
   for (const [key, w] of model.weights) {
@@ -185,7 +187,10 @@ function wordEntry(t: ModelTable, lang: string, w: string): WordEntry {
     }
   }
   if (byWord.size >= MAX_WORDS) byWord.clear();
-  entry = { no: t.wordCount++, known: KNOWN.slice(0, known), unknown: UNKNOWN.slice(0, unknown), pairs: new Map() };
+  const ids = KNOWN.slice(0, known);
+  const knownWeight = new Float64Array(known);
+  for (let k = 0; k < known; k++) knownWeight[k] = t.weight[ids[k] as number] as number;
+  entry = { no: t.wordCount++, known: ids, knownWeight, unknown: UNKNOWN.slice(0, unknown), pairs: new Map() };
   byWord.set(w, entry);
   return entry;
 }
@@ -199,12 +204,17 @@ function hashPair(lang: string, w: string, next: string): void {
   feed(next);
 }
 
-// A post's features the model has no weight for, counted for the norm only.
-let post: HashSlots = { mask: 1023, slots: new Int32Array(POST_STRIDE * 1024) };
-const POST_TOUCHED: number[] = [];
+// A post's features, counted in two small tables: the model's by number (for the norm and the
+// token each first came from), the others by hash (for the norm only). `norm` grows by 2c + 1 as
+// a count goes from c to c + 1, so that it ends as the sum of the squared counts.
+let unknownTable: HashSlots = { mask: 1023, slots: new Int32Array(POST_STRIDE * 1024) };
+const UNKNOWN_TOUCHED: number[] = [];
+let seenTable = { mask: 1023, shift: 22, slots: new Int32Array(SEEN_STRIDE * 1024), counts: new Int32Array(1024) };
+const SEEN_TOUCHED: number[] = [];
+let norm = 0;
 
 function countUnknown(a: number, b: number): void {
-  const { slots, mask } = post;
+  const { slots, mask } = unknownTable;
   let s = (b ^ (a >>> 11)) & mask;
   for (;;) {
     const at = POST_STRIDE * s;
@@ -213,15 +223,63 @@ function countUnknown(a: number, b: number): void {
       slots[at] = a;
       slots[at + 1] = b;
       slots[at + 2] = 1;
-      POST_TOUCHED.push(at);
+      UNKNOWN_TOUCHED.push(at);
+      norm += 1;
       return;
     }
     if (slots[at] === a && slots[at + 1] === b) {
       slots[at + 2] = c + 1;
+      norm += 2 * c + 1;
       return;
     }
     s = (s + 1) & mask;
   }
+}
+
+/** Counts one occurrence of the model's feature `id` at token `token`; the token its weight goes to. */
+function countKnown(id: number, token: number): number {
+  const { slots, counts, mask, shift } = seenTable;
+  const key = id + 1;
+  let s = Math.imul(key, 0x9e3779b1) >>> shift;
+  for (;;) {
+    const at = SEEN_STRIDE * s;
+    const k = slots[at] as number;
+    if (k === 0) {
+      slots[at] = key;
+      slots[at + 1] = token;
+      counts[s] = 1;
+      SEEN_TOUCHED.push(s);
+      norm += 1;
+      return token;
+    }
+    if (k === key) {
+      const c = counts[s] as number;
+      counts[s] = c + 1;
+      norm += 2 * c + 1;
+      return slots[at + 1] as number;
+    }
+    s = (s + 1) & mask;
+  }
+}
+
+/** Both tables room for `features` features, at most half full. */
+function makeRoom(features: number): void {
+  const capacity = powerOfTwoAbove(2 * features);
+  if (unknownTable.mask + 1 < capacity) unknownTable = { mask: capacity - 1, slots: new Int32Array(POST_STRIDE * capacity) };
+  if (seenTable.mask + 1 < capacity) {
+    seenTable = { mask: capacity - 1, shift: 32 - Math.log2(capacity), slots: new Int32Array(SEEN_STRIDE * capacity), counts: new Int32Array(capacity) };
+  }
+}
+
+/** Empties both tables for the next post. */
+function clearTables(): void {
+  const seen = seenTable.slots;
+  for (let k = 0; k < SEEN_TOUCHED.length; k++) seen[SEEN_STRIDE * (SEEN_TOUCHED[k] as number)] = 0;
+  SEEN_TOUCHED.length = 0;
+  const unknown = unknownTable.slots;
+  for (let k = 0; k < UNKNOWN_TOUCHED.length; k++) unknown[(UNKNOWN_TOUCHED[k] as number) + 2] = 0;
+  UNKNOWN_TOUCHED.length = 0;
+  norm = 0;
 }
 
 const LOW_BITS = 2 ** 21;
@@ -237,8 +295,7 @@ function countUnknownCode(code: number): void {
   countUnknown(high | 0, x - high * LOW_BITS);
 }
 
-/** Scratch (the stage is synchronous): the model numbers a post touched and its words' entries. */
-const TOUCHED: number[] = [];
+/** Scratch (the stage is synchronous): the entries of a post's words. */
 const ENTRIES: WordEntry[] = [];
 
 /**
@@ -253,28 +310,18 @@ export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[],
   for (let i = 0; i < tokens.length; i++) {
     const entry = wordEntry(t, lang, (tokens[i] as ThreatToken).text);
     entries[i] = entry;
-    bound += entry.unknown.length / 2 + 1;
+    bound += entry.known.length + entry.unknown.length / 2 + 1;
   }
-  if (post.mask + 1 < 2 * bound) {
-    const capacity = powerOfTwoAbove(2 * bound);
-    post = { mask: capacity - 1, slots: new Int32Array(POST_STRIDE * capacity) };
-  }
-  const { seen, weight } = t;
-  const touched = TOUCHED;
-  touched.length = 0;
-  POST_TOUCHED.length = 0;
-  const see = (id: number, token: number): void => {
-    const at = 2 * id;
-    if (seen[at] === 0) {
-      touched.push(at);
-      seen[at + 1] = token;
-    }
-    seen[at] = (seen[at] as number) + 1;
-  };
+  makeRoom(bound);
+  const { weight } = t;
+  const perToken = new Float64Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const entry = entries[i] as WordEntry;
-    const { known, unknown } = entry;
-    for (let k = 0; k < known.length; k++) see(known[k] as number, i);
+    const { known, knownWeight, unknown } = entry;
+    for (let k = 0; k < known.length; k++) {
+      const first = countKnown(known[k] as number, i);
+      perToken[first] = (perToken[first] as number) + (knownWeight[k] as number);
+    }
     for (let k = 0; k < unknown.length; k += 2) countUnknown(unknown[k] as number, unknown[k + 1] as number);
     const next = entries[i + 1];
     if (next === undefined) continue;
@@ -285,31 +332,18 @@ export function scoreTokens(model: ModelWeights, tokens: readonly ThreatToken[],
       id = known >= 0 ? known : unknownCode(ha, hb);
       entry.pairs.set(next.no, id);
     }
-    if (id >= 0) see(id, i);
-    else countUnknownCode(id);
-  }
-  let norm = 0;
-  for (let k = 0; k < touched.length; k++) {
-    const c = seen[touched[k] as number] as number;
-    norm += c * c;
-  }
-  const slots = post.slots;
-  for (let k = 0; k < POST_TOUCHED.length; k++) {
-    const at = POST_TOUCHED[k] as number;
-    const c = slots[at + 2] as number;
-    norm += c * c;
-    slots[at + 2] = 0;
+    if (id >= 0) {
+      const first = countKnown(id, i);
+      perToken[first] = (perToken[first] as number) + (weight[id] as number);
+    } else countUnknownCode(id);
   }
   const z = Math.sqrt(norm) || 1;
+  clearTables();
   let sum = model.bias;
-  const perToken = new Float64Array(tokens.length);
-  for (let k = 0; k < touched.length; k++) {
-    const at = touched[k] as number;
-    const v = ((weight[at >> 1] as number) * (seen[at] as number)) / z;
+  for (let i = 0; i < perToken.length; i++) {
+    const v = (perToken[i] as number) / z;
+    perToken[i] = v;
     sum += v;
-    const tok = seen[at + 1] as number;
-    perToken[tok] = (perToken[tok] as number) + v;
-    seen[at] = 0;
   }
   entries.length = 0;
   return { sum, perToken };

@@ -139,8 +139,18 @@ describe('learnedReading', () => {
     for (const [text, lang] of [...posts, ...posts]) {
       const read = readThreatText(text);
       let s = model.bias;
-      for (const f of learnedFeatures(read, lang)) s += (model.weights.get(f.key) ?? 0) * f.value;
-      expect(learnedReading(model, read, lang).p).toBeCloseTo(1 / (1 + Math.exp(-s)), 12);
+      const perToken = new Map<number, number>();
+      for (const f of learnedFeatures(read, lang)) {
+        const v = (model.weights.get(f.key) ?? 0) * f.value;
+        s += v;
+        perToken.set(f.token, (perToken.get(f.token) ?? 0) + v);
+      }
+      const reading = learnedReading(model, read, lang);
+      expect(reading.p).toBeCloseTo(1 / (1 + Math.exp(-s)), 12);
+      // Each word is credited with the features it was the first to bring.
+      const pushing = [...perToken].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+      expect(reading.words.map((w) => w.start)).toEqual(pushing.map(([token]) => read.tokens[token]?.start));
+      reading.words.forEach((w, k) => expect(w.weight).toBeCloseTo(pushing[k]?.[1] ?? 0, 12));
     }
   });
 });
