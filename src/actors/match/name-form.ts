@@ -62,8 +62,10 @@ const STOP = new Set([
   // "na" (not available) trails some UN list names (FAIZULLAH KHAN NOORZAI na)
   'na',
   'pao', 'ooo', 'ood', 'eood', 'fze', 'fzco', 'fzc', 'fzllc', 'pte', 'pvt', 'bhd', 'sdn', 'messrs',
-  'sarlu', 'eurl', 'sasu', 'bvba', 'kg', 'kft', 'zrt', 'doo', 'dooel', 'ead', 'lda', 'slu', 'pty', 'tbk',
+  'sarlu', 'eurl', 'sasu', 'bvba', 'kg', 'kft', 'zrt', 'doo', 'dooel', 'ad', 'ead', 'lda', 'slu', 'pty', 'tbk',
   'sae', 'wll', 'saog', 'saoc', 'qsc', 'qpsc', 'dmcc', 'eireli',
+  // "organization" abbreviated after a name (ISLAMIC REPUBLIC OF IRAN BROADCASTING ORG.)
+  'org',
   // foundations and associations by their legal form (Dutch stichting, STG.; German e.V.; Belgian vzw, asbl)
   'stichting', 'stg', 'ev', 'vzw', 'asbl',
   // sports clubs (FC AKHMAT GROZNY, AKHMAT GROZNY)
@@ -107,7 +109,7 @@ function latinLetters(s: string): string {
     .replace(/\bwa-(?=[a-z]{1,3}-)/g, '') // "and the" (والمسلمين: wa-al-Muslimin)
     .replace(/\b(?:al|el|ul|il|ad|as|ash|at|ath|ar|az|an|ud|ur)-/g, '')
     .replace(/[^a-z]/g, '')
-    .replace(/(?<=[^aeiou])[aeiou]+llah?$/, 'lah');
+    .replace(/(?<=[a-z]{2}[^aeiou])[aeiou]+llah?$/, 'lah'); // (not in Dallah, Billah: no name before)
 }
 
 // Latin letters folded to one per consonant class (the key already says the consonants agree;

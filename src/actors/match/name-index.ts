@@ -3,6 +3,7 @@ import { type SkeletonCache, skeletonTokens } from '../../text/name-skeleton.js'
 import { deletions, keySimilarity } from './key-similarity.js';
 import { type NameForm, type NameToken, joinedKey, joinedReading, nameForm } from './name-form.js';
 import { aliasFactor } from './name-score.js';
+import { isLatinTypo, TYPO_MIN_LETTERS } from './spelling-slips.js';
 
 /** One alias in the index, taken apart once. */
 export interface IndexedAlias {
@@ -64,6 +65,11 @@ export interface NameIndex {
   near: (key: string) => Map<string, number>;
   /** Keys one sound-alike consonant swap away (D/Z/T/S, K/X/J), or one construct t, final h or glued article apart. */
   swaps: (key: string) => Map<string, number>;
+  /**
+   * Keys of the listed Latin words one slip of the pen from a long Latin word (see
+   * `isLatinTypo`: NIYONZIMA for NIJONZIMA), however far apart their skeletons.
+   */
+  typos: (token: NameToken) => string[];
   cache: SkeletonCache;
 }
 
@@ -291,9 +297,50 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
     swapCache.set(key, out);
     return out;
   };
+  const typos = typoFinder(forms.flatMap((f) => f.form.tokens), isCommonGivenName);
   const aliasTotals = Float64Array.from(aliases, (a) => a.total);
   const aliasActors = Int32Array.from(aliases, (a) => a.actor);
-  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, pairPostings, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, cache };
+  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, pairPostings, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, typos, cache };
+}
+
+/**
+ * The listed Latin words long enough for a slip of the pen, by their first three letters and
+ * length and by their last three and length: a word one edit from another keeps one of the two
+ * (an edit in the first three letters leaves the last three of a six-letter word alone).
+ */
+function typoFinder(tokens: NameToken[], isCommonGivenName: (t: NameToken) => boolean): (token: NameToken) => string[] {
+  const words = new Map<string, NameToken>();
+  for (const t of tokens) if (!t.arabic && !t.stop && t.text.length >= TYPO_MIN_LETTERS - 1 && !words.has(t.text)) words.set(t.text, t);
+  const buckets = new Map<string, NameToken[]>();
+  const file = (bucket: string, t: NameToken): void => {
+    const list = buckets.get(bucket);
+    if (list === undefined) buckets.set(bucket, [t]);
+    else list.push(t);
+  };
+  for (const [text, t] of words) {
+    file(`<${text.slice(0, 3)}${text.length}`, t);
+    file(`>${text.slice(-3)}${text.length}`, t);
+  }
+  const cache = new Map<string, string[]>();
+  return (token: NameToken): string[] => {
+    const text = token.text;
+    if (token.arabic || token.stop || text.length < TYPO_MIN_LETTERS - 1) return [];
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const keys = new Set<string>();
+    const common = isCommonGivenName(token);
+    for (let n = text.length - 1; n <= text.length + 1; n++) {
+      for (const bucket of [`<${text.slice(0, 3)}${n}`, `>${text.slice(-3)}${n}`]) {
+        for (const w of buckets.get(bucket) ?? []) {
+          if (w.key !== token.key && !keys.has(w.key) && isLatinTypo(token, w, common || isCommonGivenName(w))) keys.add(w.key);
+        }
+      }
+    }
+    const out = [...keys];
+    if (cache.size > 100_000) cache.clear();
+    cache.set(text, out);
+    return out;
+  };
 }
 
 const built = new WeakMap<RegistryActor[], NameIndex>();

@@ -36,6 +36,11 @@ describe('sameKeySimilarity across scripts', () => {
     expect(sameKeySimilarity(token('Hamzah'), token('Hamzeh'))).toBe(SIM_VARIANT);
   });
 
+  it('reads a name ending in -llah as a name of its own when no name comes before Allah (Dallah, Dalah)', () => {
+    expect(sameKeySimilarity(token('DALLAH'), token('DALAH'))).toBe(SIM_VARIANT);
+    expect(sameKeySimilarity(token('Abdallah'), token('Abdullah'))).toBe(SIM_VARIANT);
+  });
+
   it('never applies within one script', () => {
     expect(readsAcrossScripts(token('Nazr'), token('Nazir'))).toBe(false);
   });

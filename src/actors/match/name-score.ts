@@ -167,6 +167,8 @@ export interface QueryContext {
   /** Per token (undefined for function words): keys of near spellings and of sound-alike swaps, with their similarity. */
   near: Array<Map<string, number> | undefined>;
   swaps: Array<Map<string, number> | undefined>;
+  /** Per token: keys of listed words one slip of the pen away (`NameIndex.typos`). */
+  typos: string[][];
   /** Every content word is a common given name (see `AliasScore.commonOnly`). */
   commonOnly: boolean;
   /** Per token: a common given name (see `NameIndex.isCommonGivenName`). */
@@ -185,6 +187,7 @@ export function queryContext(index: NameIndex, form: NameForm): QueryContext {
     weights: form.tokens.map(index.weight),
     near: form.tokens.map((t) => (t.stop ? undefined : index.near(t.key))),
     swaps: form.tokens.map((t) => (t.stop ? undefined : index.swaps(t.key))),
+    typos: form.tokens.map(index.typos),
     commonOnly: content.every(index.isCommonName),
     commonGiven: form.tokens.map(index.isCommonGivenName),
     contentWords: content.length,

@@ -5,6 +5,7 @@ import { type AliasScore, type QueryContext, queryContext, scoreAlias, type Word
 import type { ActorResolver, ResolveCandidate, ResolveOptions } from './resolve-types.js';
 import { comparePreference } from './actor-preference.js';
 import { keyDistance } from './key-similarity.js';
+import { SIM_TYPO } from './spelling-slips.js';
 import { explainMatch } from './why.js';
 
 // Acceptance, in words: a full match (nearly every word of the query and of the alias accounted
@@ -38,6 +39,12 @@ const NEAR_FINDS_BELOW = 4;
 const JOINED_FACTOR = 0.85;
 /** Aliases fully scored per query, after cheap accumulation over the postings. */
 const SHORTLIST = 12;
+/**
+ * Aliases of one actor on the shortlist: three, so that its two spellings of the query's rarest
+ * word cannot keep out a third alias that matches the rest (NIYONZIMA, Mathias and NIYONZIMA,
+ * Salvator before NIJONZIMA, Joseph for NIYONZIMA, Joseph).
+ */
+const PER_ACTOR = 3;
 const EPSILON = 1e-9;
 
 function isFull(s: AliasScore): boolean {
@@ -182,6 +189,7 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
     const known = (index.postings.get(t.key)?.length ?? 0) > NEAR_FINDS_BELOW;
     for (const [k, sim] of ctx.near[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick, index.postings, known);
     for (const [k, sim] of ctx.swaps[i] ?? []) accumulate(index, scratch, k, w * sim * (1 - SHAPE_BONUS), tick);
+    for (const k of ctx.typos[i] ?? []) accumulate(index, scratch, k, w * SIM_TYPO * (1 - SHAPE_BONUS), tick);
     // a word some alias writes as two (Akhundzada, آخوند زاده)
     accumulate(index, scratch, t.key, w * JOINED_FACTOR, tick, index.pairPostings);
     // the same spelling family (Soleimani, not Souleiman) ranks first among a key's aliases
@@ -210,7 +218,7 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
   }
   if (kept.length > SHORTLIST) {
     // bounded insertion of the best SHORTLIST by information, then by shortness
-    // (at most two aliases per actor, so that one much-aliased record cannot crowd out others)
+    // (at most PER_ACTOR aliases per actor, so that one much-aliased record cannot crowd out others)
     const { aliasActors, aliasTotals } = index;
     const top: number[] = [];
     const topValues: number[] = [];
@@ -220,7 +228,7 @@ function shortlist(index: NameIndex, scratch: Scratch, ctx: QueryContext): numbe
       const actor = aliasActors[id];
       let same = 0;
       for (const t of top) if (aliasActors[t] === actor) same++;
-      if (same >= 2) continue;
+      if (same >= PER_ACTOR) continue;
       let at = top.length;
       while (at > 0 && v > (topValues[at - 1] ?? v)) at--;
       top.splice(at, 0, id);

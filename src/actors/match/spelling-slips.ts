@@ -8,7 +8,7 @@ import type { NameToken } from './name-form.js';
 /** A letter mistyped, left out or doubled in a long Latin word, whatever its skeleton (see `isLatinTypo`). */
 export const SIM_TYPO = 0.8;
 /** Letters a word must have for one slip to leave it recognisable. */
-const TYPO_MIN_LETTERS = 6;
+export const TYPO_MIN_LETTERS = 6;
 
 /**
  * One slip of the pen in a long Latin word (PODOBED for POBOBED, BADGIE for BADJIE, Dzhordzhik
