@@ -10,7 +10,7 @@ import type { FoundMention, MentionFinder } from './resolve-types.js';
  * Bumped whenever mention finding changes, the name index under it included (skeleton keys,
  * calques, weights): it is the actors stage version, so stored mentions are found again.
  */
-export const MENTION_FINDER_VERSION = 3;
+export const MENTION_FINDER_VERSION = 4;
 
 /** A whole alias as a sequence of word keys, looked up by its first key. */
 interface Pattern {
