@@ -25,6 +25,8 @@ describe('skeletonKey', () => {
     ['Khamenei', ['خامنه‌ای', 'خامنئي', 'Khamenei']],
     ['Soleimani', ['قاسم سليماني', 'قاسم سلیمانی', 'Qassem Soleimani', 'Qasim Sulaymani']],
     ['Hasan (Arabizi)', ['حسن', '7asan', 'Hassan']],
+    ['Zadran (Pashto ځ)', ['ځدران', 'زدران', 'Zadran']],
+    ['Pashtun (Pashto ښ)', ['پښتون', 'Pashtun']],
   ])('%s', (_label, spellings) => {
     sameKey(spellings);
   });

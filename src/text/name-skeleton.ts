@@ -42,31 +42,33 @@ import { normalize } from './normalize.js';
  * - `K` ق ك; q k c ck, x → KS — Qais = Kais, Iraqi/Gulf ق is often written k or g (only k here).
  * - `F` ف ڤ; f v ph — Arabic writes foreign v with ف (or ڤ).
  * - `L` ل, `M` م, `N` ن ں, `R` ر ڑ — one letter each.
+ * - Pashto letters join the class Latin writes them with: ټ T, ډ D, ځ (dz) Z (Zadran, ځدران),
+ *   څ (ts) S, ښ C, ږ J, ڼ N, ړ R; ې and ۍ are vowels.
  * - dropped: ا ع ء و ي (except initially), a e i o u, y w (except initially), ' ʿ ʾ.
  * - Arabizi digits inside a Latin word: 2 3 like ء ع, 5 = X, 6 = T, 7 = H, 9 = S (8 is ق or غ
  *   depending on the writer, so it is left alone). A token of digits only keeps its digits.
  */
 
 /** Bumped whenever keys change, so stored keys can be recomputed. */
-export const SKELETON_VERSION = 1;
+export const SKELETON_VERSION = 2;
 
 const ARABIC_CLASS: Readonly<Record<string, string>> = {
   'ب': 'B', 'پ': 'B',
-  'ت': 'T', 'ط': 'T', 'ث': 'T', 'ٹ': 'T',
-  'د': 'D', 'ض': 'D', 'ذ': 'D', 'ڈ': 'D',
-  'ز': 'Z', 'ظ': 'Z',
-  'س': 'S', 'ص': 'S',
-  'ش': 'C', 'چ': 'C',
-  'ج': 'J', 'ژ': 'J', 'غ': 'J', 'گ': 'J',
+  'ت': 'T', 'ط': 'T', 'ث': 'T', 'ٹ': 'T', 'ټ': 'T',
+  'د': 'D', 'ض': 'D', 'ذ': 'D', 'ڈ': 'D', 'ډ': 'D',
+  'ز': 'Z', 'ظ': 'Z', 'ځ': 'Z',
+  'س': 'S', 'ص': 'S', 'څ': 'S',
+  'ش': 'C', 'چ': 'C', 'ښ': 'C',
+  'ج': 'J', 'ژ': 'J', 'غ': 'J', 'گ': 'J', 'ږ': 'J',
   'خ': 'X',
   'ح': 'H', 'ه': 'H', 'ة': 'H',
   'ق': 'K', 'ك': 'K', 'ک': 'K',
   'ف': 'F', 'ڤ': 'F',
-  'ل': 'L', 'م': 'M', 'ن': 'N', 'ں': 'N', 'ر': 'R', 'ڑ': 'R',
+  'ل': 'L', 'م': 'M', 'ن': 'N', 'ں': 'N', 'ڼ': 'N', 'ر': 'R', 'ڑ': 'R', 'ړ': 'R',
 };
 
 // Arabic letters that are vowels or glottal stops for the key: `A` at the start of a token, nothing elsewhere.
-const ARABIC_VOWELISH = new Set(['ا', 'ع', 'ء', 'ى', 'ی', 'ے', 'آ', 'أ', 'إ', 'ٱ']);
+const ARABIC_VOWELISH = new Set(['ا', 'ع', 'ء', 'ى', 'ی', 'ے', 'ې', 'ۍ', 'آ', 'أ', 'إ', 'ٱ']);
 const ARABIC_FINAL_H = new Set(['ه', 'ة', 'ح', 'ہ', 'ۃ', 'ھ']);
 const ZWNJ = '\u200c';
 

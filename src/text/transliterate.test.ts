@@ -15,6 +15,8 @@ describe('romanize', () => {
     ['عصائب أهل الحق', 'Asaib Ahl al-Haq'],
     ['نوري المالكي', 'Nuri al-Maliki'],
     ['هادي العامري', 'Hadi al-Amiri'],
+    // Pashto letters
+    ['ځدران', 'Zadran'],
   ])('%s → %s', (arabic, latin) => {
     expect(romanize(arabic)).toBe(latin);
   });

@@ -8,7 +8,7 @@
  *   forms عبدالله / عبدالرحمن are split into Abd Allah / Abd al-Rahman.
  * - Consonants: th dh kh gh sh for ث ذ خ غ ش; ص ض ط ظ → s d t z (ṣ ḍ ṭ ẓ with diacritics);
  *   ح h (ḥ); ق q; ج j; ع and hamza are dropped (ʿ ʾ with diacritics). Persian/Urdu: پ p, چ ch,
- *   ژ zh, گ g, ک k, ڤ v, ٹ t, ڈ d, ڑ r, ں n, ہ ھ h, ی like ي, ے e.
+ *   ژ zh, گ g, ک k, ڤ v, ٹ t, ڈ d, ڑ r, ں n, ہ ھ h, ی like ي, ے e; Pashto ټ t, ډ d, ځ z, څ s, ښ sh, ږ zh, ڼ n, ړ r, ې e, ۍ i.
  * - Tashkeel, when a word has any vowel mark, decides the vowels: fatha a, damma u, kasra i,
  *   sukun none, shadda doubles, superscript alef ā, fathatan an; the last short vowel (case
  *   ending) is dropped, as in the pausal forms news use (Muhammad, not Muhammadun).
@@ -59,6 +59,8 @@ const CONSONANTS: Readonly<Record<string, readonly [string, string]>> = {
   'پ': ['p', 'p'], 'چ': ['ch', 'ch'], 'ژ': ['zh', 'zh'], 'گ': ['g', 'g'], 'ک': ['k', 'k'],
   'ڤ': ['v', 'v'], 'ٹ': ['t', 'ṭ'], 'ڈ': ['d', 'ḍ'], 'ڑ': ['r', 'ṛ'], 'ں': ['n', 'n'],
   'ہ': ['h', 'h'], 'ھ': ['h', 'h'],
+  // Pashto
+  'ټ': ['t', 'ṭ'], 'ډ': ['d', 'ḍ'], 'ځ': ['z', 'dz'], 'څ': ['s', 'ts'], 'ښ': ['sh', 'x̌'], 'ږ': ['zh', 'ǵ'], 'ڼ': ['n', 'ṇ'], 'ړ': ['r', 'ṛ'],
 };
 const HAMZA: readonly [string, string] = ['', 'ʾ'];
 
@@ -66,7 +68,7 @@ const FATHA = '\u064e', DAMMA = '\u064f', KASRA = '\u0650', SUKUN = '\u0652', SH
 const FATHATAN = '\u064b', DAMMATAN = '\u064c', KASRATAN = '\u064d', DAGGER_ALEF = '\u0670';
 const VOWEL_MARKS = new Set([FATHA, DAMMA, KASRA, SUKUN, FATHATAN, DAMMATAN, KASRATAN, DAGGER_ALEF]);
 const ZWNJ = '\u200c';
-const LONG_LETTERS = new Set(['ا', 'ى', 'ة', 'ے']); // letters that are always vowels after the first position
+const LONG_LETTERS = new Set(['ا', 'ى', 'ة', 'ے', 'ې', 'ۍ']); // letters that are always vowels after the first position
 
 /**
  * Vocalized forms of frequent words whose unvocalized spelling the heuristics misread (Muhammad,
@@ -229,7 +231,11 @@ function heuristicPhones(us: Unit[]): Phone[] {
         p.push(vow('a', true));
         return;
       case 'ے':
+      case 'ې':
         p.push(vow('e', true));
+        return;
+      case 'ۍ':
+        p.push(vow('i', true));
         return;
       case 'ة':
       case 'ۃ':

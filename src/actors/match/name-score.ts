@@ -115,10 +115,14 @@ function fitsAcross(firstArabic: boolean, first: string, second: string, caseVow
   return firstArabic ? arabicFitsLatin(first, second, caseVowel) : arabicFitsLatin(second, first, caseVowel);
 }
 
+/** A reading's final vowel (a, i or u; a case vowel after the article aside), or '' for a final consonant. */
+function finalVowel(r: string, caseVowel = false): string {
+  return (caseVowel ? /[iu]$/ : /[iua]$/).test(r) ? r.charAt(r.length - 1) : '';
+}
+
 /** The reading check of `readsAcrossScripts`, on the readings (of a word or of a name run together). */
 function arabicFitsLatin(arabic: string, latin: string, caseVowel: boolean): boolean {
-  const final = (r: string): string => (caseVowel ? /[iu]$/ : /[iua]$/).test(r) ? r.charAt(r.length - 1) : '';
-  return final(arabic) === final(latin) && isSubsequence(vowelFrame(arabic), vowelFrame(latin));
+  return finalVowel(arabic, caseVowel) === finalVowel(latin, caseVowel) && isSubsequence(vowelFrame(arabic), vowelFrame(latin));
 }
 
 /**
@@ -292,25 +296,34 @@ function lastContentWord(tokens: readonly NameToken[]): NameToken | undefined {
 
 /**
  * Words that one name writes as one and the other as two (Akhunzada, آخوند زاده; Hameedul,
- * Hameed ul; Faizullah, فیض الله), among the words the one-to-one alignment left unmatched: a
- * word whose key is the two neighbours' keys run together (or one sound-alike edit from it).
+ * Hameed ul; Faizullah, فیض الله), among the words the one-to-one alignment left unmatched or,
+ * across scripts, matched only loosely (Akhunzada to آخوند as a near spelling, زاده left over): a word whose key
+ * is the two neighbours' keys run together (or one sound-alike edit from it).
  */
-function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int32Array, aUsed: Uint8Array, aSecond: Int32Array, qHalfOf: Int32Array): void {
+function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int32Array, aUsed: Uint8Array, aSecond: Int32Array, qHalfOf: Int32Array, sims: Float64Array): void {
   const free = (t: NameToken | undefined): t is NameToken => t !== undefined && !t.stop;
   const fits = (one: NameToken, first: NameToken, second: NameToken): boolean => {
     const key = joinedKey(first, second);
     if (key.length < 3 || (key !== one.key && keySimilarity(key, one.key) === 0)) return false;
-    // and it reads alike, as a name run together must (طه حسين is not Tahsin)
+    // and it reads alike, as a name run together must (طه حسين is not Tahsin); across scripts a
+    // consonant the run-together spelling drops (Akhunzada, آخوند زاده) moves the vowel frame,
+    // so only the final vowel is asked of a near key
     const reading = first.latin + second.latin;
-    return one.arabic === first.arabic ? readingSimilarity(reading, one.latin) >= MIN_COMPACT_READING : fitsAcross(first.arabic, reading, one.latin);
+    if (one.arabic === first.arabic) return readingSimilarity(reading, one.latin) >= MIN_COMPACT_READING;
+    return key === one.key ? fitsAcross(first.arabic, reading, one.latin) : finalVowel(reading) === finalVowel(one.latin);
   };
   for (let i = 0; i < q.length; i++) {
     const qt = q[i];
-    if ((qUsed[i] ?? -1) >= 0 || !free(qt)) continue;
+    const now = qUsed[i] ?? -1;
+    if (!free(qt) || (now >= 0 && (sims[i * a.length + now] ?? 0) >= SIM_VARIANT)) continue;
+    // (the alias word it took loosely may be one of the two; only across scripts, where a
+    // near key is a consonant the romanization dropped: OOO VO TECHNOPROMEXPORT is not one word)
+    const open = (j: number): boolean => !aUsed[j] || j === now;
     for (let j = 0; j + 1 < a.length; j++) {
       const first = a[j];
       const second = a[j + 1];
-      if (aUsed[j] || aUsed[j + 1] || !free(first) || !free(second) || !fits(qt, first, second)) continue;
+      if (!open(j) || !open(j + 1) || !free(first) || !free(second) || (now >= 0 && first.arabic === qt.arabic) || !fits(qt, first, second)) continue;
+      if (now >= 0) aUsed[now] = 0;
       qUsed[i] = j;
       aSecond[i] = j + 1;
       aUsed[j] = 1;
@@ -443,7 +456,7 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
 
   const aSecond = A_SECOND.fill(-1, 0, q.length);
   const qHalfOf = Q_HALF_OF.fill(-1, 0, q.length);
-  joinWords(q, a, qUsed, aUsed, aSecond, qHalfOf);
+  joinWords(q, a, qUsed, aUsed, aSecond, qHalfOf, SIMS);
 
   const actorKeys = index.actorKeys[alias.actor];
   let matchedQ = 0;

@@ -251,6 +251,8 @@ describe('createResolver: spellings that lists write differently', () => {
     company('epibn', 'EP-IBN'),
     person('nijonkuru', 'NIJONKURU, Joseph', ['NIYONKURU, Mathias', 'NIYONKURU, Salvator']),
     person('dalah', 'DALAH, Ghaith'),
+    person('akhund', 'نور احمد آخوند زاده'),
+    person('zadran', 'ملا خان ځدران'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
     // a given name shared by many, and surnames with NIYONKURU's skeleton (NKR), so that only the
@@ -287,6 +289,12 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(lists.resolve('Zar Jamil Kakar')[0]?.why).toMatch(/written as one word there/);
     expect(first('Gulbadin Tarakai')).toBe('tarakai');
     expect(lists.resolve('Gulbadin Tarakai')[0]?.why).toMatch(/written as two words there/);
+    // across scripts, with the d the run-together spelling drops
+    expect(first('NOOR AHMAD AKHUNZADA')).toBe('akhund');
+  });
+
+  it('reads Pashto letters (ځ as z)', () => {
+    expect(first('MULLAH KHAN ZADRAN')).toBe('zadran');
   });
 
   it('reads spelling traditions apart from Arabic ones: Persian v for w, Ukrainian h for g, a glued assimilated article, sh as two letters', () => {
