@@ -54,6 +54,7 @@ const BLIND_SETS = [
   { file: 'threat-heldout-20.jsonl', name: 'Blind set 20' },
   { file: 'threat-heldout-21.jsonl', name: 'Blind set 21' },
   { file: 'threat-heldout-22.jsonl', name: 'Blind set 22' },
+  { file: 'threat-heldout-23.jsonl', name: 'Blind set 23' },
 ].map((s) => ({ ...s, path: path.resolve(import.meta.dirname, 'fixtures', s.file) }));
 const MUST_NOT_FIRE = ['reporting', 'quoting', 'counter', 'negated'] as const;
 const lexicons = shippedLexicons();
