@@ -1,8 +1,9 @@
 // The hidden-alias eval set of `npm run bench:actors`: which records are one entity, which alias to
 // hide, and what kind of query the hidden alias is. Built from the lists alone, with plain string
 // rules (actors-names.ts), never with Rasad's resolver.
+import type { ActorDraft } from '../src/actors/actor-draft.js';
 import type { RegistryActor } from '../src/store/actor.repository.js';
-import { editSimilarity, lettersKey, looksTransliterated, plainTokens, scriptOf, shuffled, tokenSetKey } from './actors-names.js';
+import { editSimilarity, lettersKey, looksTransliterated, plainTokens, scriptOf, shuffled } from './actors-names.js';
 
 /** What a query tests; only cross-spelling and the two cross-script directions have targets in the issue. */
 export type QueryClass = 'cross-spelling' | 'cross-script ar→latin' | 'cross-script latin→ar' | 'cross-script translation' | 'other';
@@ -28,11 +29,19 @@ export function sourceOf(actor: RegistryActor, starterIds: ReadonlySet<string>):
 
 /**
  * The words of a name as lists that share it write it alike: parenthesized additions (an acronym,
- * a gloss) left out and doubled letters single (ISLAMIYYAH, Islamiyah), as a sorted word set.
+ * a gloss) left out and doubled letters single (ISLAMIYYAH, Islamiyah), sorted, a repeated word
+ * kept twice (IBRAHIM SABAWI IBRAHIM HASAN, the son, is not SABAWI IBRAHIM HASAN, the father).
  */
 function twinKey(name: string): string {
-  return tokenSetKey(name.replace(/\([^()]*\)/g, ' ').replace(/(\p{L})\1+/gu, '$1'));
+  return plainTokens(name.replace(/\([^()]*\)/g, ' ').replace(/(\p{L})\1+/gu, '$1'))
+    .filter((w) => !TITLES.has(w))
+    .sort()
+    .join(' ');
 }
+
+// Titles one list writes into a name and another leaves out (UN ABDUL MANAN AGHA, OFAC AGHA, Haji
+// Abdul Manan), as plainTokens writes them (doubled letters already single).
+const TITLES: ReadonlySet<string> = new Set(['haji', 'hajj', 'mula', 'mulah', 'maulavi', 'mawlawi', 'maulvi', 'molavi', 'sheikh', 'shaykh', 'sheik', 'qari', 'mufti', 'dr']);
 
 // A full name of three words or more, in two lists, one word of which is spelt a little apart
 // (Mohmed, Mohammed; Ruslanovish, Ruslanovich): a list's typo, not a namesake.
@@ -56,7 +65,7 @@ function nearTwins(a: readonly string[], b: readonly string[]): boolean {
  * apart) that no two records of one list share; or when, whatever their lists, they share two
  * such names or more. Same-list records with one name in common are namesakes, not twins.
  */
-export function entityGroups(actors: readonly RegistryActor[], starterIds: ReadonlySet<string>): Map<string, string[]> {
+export function entityGroups(actors: readonly RegistryActor[], starterIds: ReadonlySet<string>, birthDates: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Map<string, string[]> {
   const parent = new Map(actors.map((a) => [a.id, a.id]));
   const find = (id: string): string => {
     let cur = id;
@@ -107,6 +116,30 @@ export function entityGroups(actors: readonly RegistryActor[], starterIds: Reado
     const [a, b] = pair.split(' ');
     if (n >= 2 && a && b) union(a, b);
   }
+  // people two lists give the same full date of birth and a name word in common (UN ABDUL MANAN
+  // AGHA, born 1968; OFAC AGHA, Haji Abdul Manan, born the same day): namesakes born on one day
+  // are far rarer than one person listed twice
+  const byBirth = new Map<string, Array<{ id: string; source: string; words: Set<string> }>>();
+  for (const actor of actors) {
+    const dates = birthDates.get(actor.id);
+    if (dates === undefined || actor.kind !== 'person') continue;
+    const words = new Set([actor.canonicalName, ...actor.aliases.map((a) => a.alias)].flatMap((n) => twinKey(n).split(' ')).filter((w) => w.length >= 4));
+    for (const date of dates) {
+      const list = byBirth.get(date) ?? [];
+      list.push({ id: actor.id, source: sourceOf(actor, starterIds), words });
+      byBirth.set(date, list);
+    }
+  }
+  for (const born of byBirth.values()) {
+    for (let x = 0; x < born.length; x++) {
+      for (let y = x + 1; y < born.length; y++) {
+        const a = born[x];
+        const b = born[y];
+        if (a === undefined || b === undefined || a.source === b.source || ![...a.words].some((w) => b.words.has(w))) continue;
+        union(a.id, b.id);
+      }
+    }
+  }
   // near twins, compared within blocks of one word count and one set of initials
   const blocks = new Map<string, Array<{ key: string; words: string[]; holders: Array<{ id: string; source: string }> }>>();
   for (const [key, holders] of byName) {
@@ -136,6 +169,37 @@ export function entityGroups(actors: readonly RegistryActor[], starterIds: Reado
   }
   const out = new Map<string, string[]>();
   for (const members of groups.values()) for (const id of members) out.set(id, members);
+  return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The full dates (YYYY-MM-DD) in a text: ISO dates and "10 Jul 1968". */
+function fullDates(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) if (m[2] !== '00' && m[3] !== '00') out.push(`${m[1]}-${m[2]}-${m[3]}`);
+  for (const m of text.matchAll(/\b(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})\b/g)) {
+    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+    if (month >= 0) out.push(`${m[3]}-${String(month + 1).padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/**
+ * Each listed person's full dates of birth, by actor id, as the lists publish them: UN
+ * INDIVIDUAL_DATE_OF_BIRTH, the "DOB …" parts of OFAC remarks, the EU birth date.
+ */
+export function birthDatesOf(drafts: ReadonlyArray<{ id: string; draft: ActorDraft }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { id, draft } of drafts) {
+    if (draft.kind !== 'person') continue;
+    const texts: string[] = [];
+    if (draft.list === 'un') texts.push(JSON.stringify(draft.extra.datesOfBirth ?? ''));
+    if (draft.list === 'eu' && typeof draft.extra.birthDate === 'string') texts.push(draft.extra.birthDate);
+    if (draft.list === 'ofac') for (const m of (draft.remarks ?? '').matchAll(/DOB ([^;]+)/g)) texts.push(m[1] ?? '');
+    const dates = new Set(texts.flatMap(fullDates));
+    if (dates.size > 0) out.set(id, dates);
+  }
   return out;
 }
 

@@ -17,7 +17,7 @@ import { importPaths } from '../src/collect/importer.js';
 import { loadRegistry, type RegistryActor } from '../src/store/actor.repository.js';
 import { listItems } from '../src/store/item.repository.js';
 import { createJaroWinklerBaseline } from './actors-baseline.js';
-import { aliasKeyIndex, buildHiddenAliasEval, entityGroups, type EvalQuery, type QueryClass } from './actors-eval.js';
+import { aliasKeyIndex, birthDatesOf, buildHiddenAliasEval, entityGroups, type EvalQuery, type QueryClass } from './actors-eval.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { composedNames, listedWordSets, negativeQueries, partOfListedAlias, readNameFile } from './actors-negatives.js';
 import { answerPrecision, type Outcome, printHeader, printMisses, printRow, rasadTop, type RowScore, scoreRow } from './actors-report.js';
@@ -163,7 +163,8 @@ async function main(): Promise<void> {
 
     // ---- eval sets
     const rnd = seededRandom(SEED);
-    const groups = entityGroups(actors, starterIds);
+    const birthDates = birthDatesOf(lists.flatMap((l) => l.result.actors.map((draft) => ({ id: actorIdFor(draft.list, draft.reference), draft }))));
+    const groups = entityGroups(actors, starterIds, birthDates);
     const crossScript = Math.ceil(N * 0.4);
     const perClass: Record<QueryClass, number> = {
       'cross-spelling': N,

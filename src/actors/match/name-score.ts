@@ -495,7 +495,9 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
       const other = second >= 0 ? a[second] : joinedQuery ? q[i + 1] : undefined;
       if (other !== undefined) matches.push({ query: qt, alias: a[j], sim, relation: 'joined', joined: { token: other, side: second >= 0 ? 'alias' : 'query' } });
       else matches.push({ query: qt, alias: a[j], sim, relation: RELS[i * a.length + j] ?? 'same' });
-    } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque)))) {
+    } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque))) && !a.some((t) => t.key === qt.key)) {
+      // (a word whose key this alias holds, already taken by another query word, is not in
+      // another name: Brolin Bourillon is not BRELYAN twice)
       matchedQ += w * SIM_OTHER_ALIAS;
       hitQ += w;
       matches.push({ query: qt, alias: undefined, sim: SIM_OTHER_ALIAS, relation: 'other-alias' });

@@ -253,6 +253,7 @@ describe('createResolver: spellings that lists write differently', () => {
     person('dalah', 'DALAH, Ghaith'),
     person('akhund', 'نور احمد آخوند زاده'),
     person('zadran', 'ملا خان ځدران'),
+    person('brelyan', 'BRELYAN'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
     // a given name shared by many, and surnames with NIYONKURU's skeleton (NKR), so that only the
@@ -341,6 +342,11 @@ describe('createResolver: spellings that lists write differently', () => {
 
   it('does not let a spared patronymic leave one word to carry a match', () => {
     expect(first('Ibrahimovic Jess')).toBeUndefined();
+  });
+
+  it('does not count one alias word twice, once as itself and once as another name of the actor', () => {
+    // Bourillon has BRELYAN's key, but BRELYAN is taken by Brolin
+    expect(first('Brolin Bourillon')).toBeUndefined();
   });
 
   it('reads Abu, Ibn and Abd as particles only before a name (Aban is not Ibn)', () => {
