@@ -42,6 +42,8 @@ export interface NameIndex {
   aliasActors: Int32Array;
   /** Every word key and calque key of each actor, for words a query takes from another alias. */
   actorKeys: Array<Set<string>>;
+  /** Word keys some alias of the actor holds twice or more (Hamid Hamad Hamid: HMD). */
+  actorRepeatedKeys: Array<Set<string>>;
   postings: Map<string, number[]>;
   /** Aliases by word key and vowel shape (`ASKR|askari`): the closer spellings among a key's aliases. */
   shapePostings: Map<string, number[]>;
@@ -160,9 +162,16 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   // Document frequency over actors: a word shared by a thousand listed people (Muhammad) tells
   // less than one used by two (Askari).
   const actorKeys = actors.map(() => new Set<string>());
+  const actorRepeatedKeys = actors.map(() => new Set<string>());
   for (const f of forms) {
     const keys = actorKeys[f.actor];
     if (!keys) continue;
+    const once = new Set<string>();
+    for (const t of f.form.tokens) {
+      if (t.stop) continue;
+      if (once.has(t.key)) actorRepeatedKeys[f.actor]?.add(t.key);
+      once.add(t.key);
+    }
     for (const t of f.form.tokens) {
       if (t.stop) continue;
       keys.add(t.key);
@@ -300,7 +309,7 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
   const typos = typoFinder(forms.flatMap((f) => f.form.tokens), isCommonGivenName);
   const aliasTotals = Float64Array.from(aliases, (a) => a.total);
   const aliasActors = Int32Array.from(aliases, (a) => a.actor);
-  return { actors, aliases, aliasTotals, aliasActors, actorKeys, postings, shapePostings, byNormalized, byCompact, pairPostings, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, typos, cache };
+  return { actors, aliases, aliasTotals, aliasActors, actorKeys, actorRepeatedKeys, postings, shapePostings, byNormalized, byCompact, pairPostings, rareWeight, actorCount, weight, isCommonName, isCommonGivenName, isParticle, near, swaps, typos, cache };
 }
 
 /**

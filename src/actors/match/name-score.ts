@@ -294,6 +294,9 @@ function lastContentWord(tokens: readonly NameToken[]): NameToken | undefined {
   return undefined;
 }
 
+/** Consonants from which a key two words share run together says enough without its vowels. */
+const LONG_JOINED_KEY = 5;
+
 /**
  * Words that one name writes as one and the other as two (Akhunzada, آخوند زاده; Hameedul,
  * Hameed ul; Faizullah, فیض الله), among the words the one-to-one alignment left unmatched or,
@@ -306,11 +309,13 @@ function joinWords(q: readonly NameToken[], a: readonly NameToken[], qUsed: Int3
     const key = joinedKey(first, second);
     if (key.length < 3 || (key !== one.key && keySimilarity(key, one.key) === 0)) return false;
     // and it reads alike, as a name run together must (طه حسين is not Tahsin); across scripts a
-    // consonant the run-together spelling drops (Akhunzada, آخوند زاده) moves the vowel frame,
-    // so only the final vowel is asked of a near key
+    // consonant the run-together spelling drops (Akhunzada, آخوند زاده) or a vowel the
+    // romanization of the two words puts between them moves the vowel frame, so only the final
+    // vowel is asked of a near key or of a long one (five consonants or more: AKHUNDZADA)
     const reading = first.latin + second.latin;
     if (one.arabic === first.arabic) return readingSimilarity(reading, one.latin) >= MIN_COMPACT_READING;
-    return key === one.key ? fitsAcross(first.arabic, reading, one.latin) : finalVowel(reading) === finalVowel(one.latin);
+    const loose = key !== one.key || key.length >= LONG_JOINED_KEY;
+    return loose ? finalVowel(reading) === finalVowel(one.latin) : fitsAcross(first.arabic, reading, one.latin);
   };
   for (let i = 0; i < q.length; i++) {
     const qt = q[i];
@@ -387,6 +392,21 @@ function cutElsewhere(ctx: QueryContext, alias: IndexedAlias, shared: string): b
   const query = ctx.form;
   if (ctx.contentWords !== alias.contentWords || shared !== query.compact || shared !== alias.form.compact) return true;
   return !sameWordKeys(query, alias.form) && (gluedArticle(query) || gluedArticle(alias.form));
+}
+
+/**
+ * Whether query word `i`, left without a partner, has a key that this alias holds but another
+ * query word already took: then it is not "in another name" of the actor (Brolin Bourillon is
+ * not BRELYAN twice), unless some name of the actor holds the key twice (Hamid Hamad Hamid
+ * al-Ali), or it is the second half of the word its neighbour took (لا لا, LALA).
+ */
+function spentTwice(index: NameIndex, alias: IndexedAlias, q: readonly NameToken[], i: number, qUsed: Int32Array): boolean {
+  const qt = q[i];
+  const a = alias.form.tokens;
+  if (qt === undefined || !a.some((t) => t.key === qt.key) || index.actorRepeatedKeys[alias.actor]?.has(qt.key) === true) return false;
+  const prev = q[i - 1];
+  const took = a[qUsed[i - 1] ?? -1];
+  return !(prev !== undefined && took !== undefined && joinedKey(prev, qt) === took.key);
 }
 
 /** Compares a query with one alias: words aligned one to one, best pairs first. */
@@ -495,9 +515,12 @@ export function scoreAlias(index: NameIndex, ctx: QueryContext, alias: IndexedAl
       const other = second >= 0 ? a[second] : joinedQuery ? q[i + 1] : undefined;
       if (other !== undefined) matches.push({ query: qt, alias: a[j], sim, relation: 'joined', joined: { token: other, side: second >= 0 ? 'alias' : 'query' } });
       else matches.push({ query: qt, alias: a[j], sim, relation: RELS[i * a.length + j] ?? 'same' });
-    } else if (!qt.stop && actorKeys !== undefined && (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque))) && !a.some((t) => t.key === qt.key)) {
-      // (a word whose key this alias holds, already taken by another query word, is not in
-      // another name: Brolin Bourillon is not BRELYAN twice)
+    } else if (
+      !qt.stop &&
+      actorKeys !== undefined &&
+      (actorKeys.has(qt.key) || (qt.calque !== undefined && actorKeys.has(qt.calque))) &&
+      !spentTwice(index, alias, q, i, qUsed)
+    ) {
       matchedQ += w * SIM_OTHER_ALIAS;
       hitQ += w;
       matches.push({ query: qt, alias: undefined, sim: SIM_OTHER_ALIAS, relation: 'other-alias' });
