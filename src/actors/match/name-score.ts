@@ -249,10 +249,16 @@ function wordSimilarity(index: NameIndex, ctx: QueryContext, i: number, q: NameT
   // one slip of the pen may also leave a near key, further than the word itself moved (REZWAN RZN, REZVAN RZFN)
   const typo = isLatinTypo(q, a, ctx.commonGiven[i] === true || index.isCommonGivenName(a));
   if (near === 0) return typo ? [SIM_TYPO, 'typo'] : [0, 'near'];
-  // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari)
-  if (readingSimilarity(q.latin, a.latin) < MIN_READING_SIMILARITY) return [0, 'near'];
+  // a near spelling must still read like the word, nisba ending included (Nasr is not Nazari);
+  // an article glued on is read without it (ALZROONI, AL ZAROONI)
+  if (readingSimilarity(withoutGluedArticle(q, a), withoutGluedArticle(a, q)) < MIN_READING_SIMILARITY) return [0, 'near'];
   if (q.key.length === a.key.length && q.latin.endsWith('i') !== a.latin.endsWith('i')) return [0, 'near'];
   return typo && SIM_TYPO > near * NEAR_FACTOR ? [SIM_TYPO, 'typo'] : [near * NEAR_FACTOR, 'near'];
+}
+
+/** The reading of `t` without the article glued on in front, when the other word's key is `t`'s without it. */
+function withoutGluedArticle(t: NameToken, other: NameToken): string {
+  return t.key.startsWith('AL') && other.key === t.key.slice(2) && /^[ae]l/.test(t.latin) ? t.latin.slice(2) : t.latin;
 }
 
 // East Slavic and Turkic patronymics (Arkadyevich, Ivanovna, Aliyev oglu): lists give them, most

@@ -254,6 +254,7 @@ describe('createResolver: spellings that lists write differently', () => {
     person('akhund', 'نور احمد آخوند زاده'),
     person('zadran', 'ملا خان ځدران'),
     person('brelyan', 'BRELYAN'),
+    company('zarooni', 'AL ZAROONI EXCHANGE'),
     // a given name many share, so that the surname alone must find CHANTRAPANYAKORN
     ...['SUKSAWAT', 'WONGSA', 'RATTANA', 'THONGDEE', 'KAEWKLA', 'SRISUK'].map((s) => person(s.toLowerCase(), `${s}, Pimchanok`)),
     // a given name shared by many, and surnames with NIYONKURU's skeleton (NKR), so that only the
@@ -302,6 +303,7 @@ describe('createResolver: spellings that lists write differently', () => {
     expect(first('QARMANI HADDOUR, Walid')).toBe('qarmani');
     expect(first('MAKHNOVSKIJ, Henadij Arkadijovych')).toBe('makhno');
     expect(first('Lotfi Ben Omar es-Saidi')).toBe('saidi');
+    expect(first('ALZROONI EXCHANGE')).toBe('zarooni');
     expect(first('Parwiz Golzar Rezwani')).toBe('rezvani');
     expect(first('محمد اسحاق بارکزی')).toBe('barakzai');
   });
