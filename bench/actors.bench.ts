@@ -241,7 +241,10 @@ async function main(): Promise<void> {
     show('  the others', outside);
     const all = [...hiddenOut, ...variantOut, ...negativeOut];
     scores['precision of accepted top-1, all queries'] = answerPrecision(all);
-    printRow('precision of accepted top-1, all queries', scores['precision of accepted top-1, all queries'], TARGETS.precision);
+    // (no target: the issue's precision is the no-match rate above; here an answer naming a
+    // twin record the bench could not tie to the entity counts as wrong)
+    printRow('precision of accepted top-1, all queries', scores['precision of accepted top-1, all queries']);
+    console.log('  (no target: the issue measures precision as no match on non-listed names, the row above)');
     console.log('');
     // What a hidden-alias query could still find: the entity's aliases left in the eval registry.
     const left = new Map(hidden.actors.map((a) => [a.id, a.aliases.map((x) => x.alias)]));
