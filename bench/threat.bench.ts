@@ -234,7 +234,7 @@ const speed = throughput();
 // The learned reading is measured on posts it was not trained on: the suite with a model trained
 // on the blind sets alone, each blind set with a model trained on the suite and the other sets.
 const trainedWithout = (file: string | null): LearnedModel =>
-  trainLearned([...(file === null ? [] : training.suite), ...[...training.blind].filter(([f]) => f !== file).flatMap(([, posts]) => posts), ...training.everyday, ...training.varied], SHIPPED_TRAINING);
+  trainLearned([...(file === null ? [] : training.suite), ...[...training.blind].filter(([f]) => f !== file).flatMap(([, posts]) => posts), ...training.everyday, ...training.varied], { ...SHIPPED_TRAINING, commonFrom: training.everyday });
 console.log('Rasad = the rules with the learned reading, trained each time without the set it is measured on (leave one set out)');
 figures.suite = report('Functional suite (src/analyze/threat/cases, the rules were tuned on it; learned reading trained on the blind sets only)', suite, trainedWithout(null));
 for (const set of BLIND_SETS.filter((b) => existsSync(b.path))) {

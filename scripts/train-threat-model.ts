@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const { suite, blind, everyday, varied } = readTrainingSets(root);
 const blindPosts = [...blind.values()].flat();
 const examples = [...suite, ...blindPosts, ...everyday, ...varied];
-const model = trainLearned(examples, SHIPPED_TRAINING);
+const model = trainLearned(examples, { ...SHIPPED_TRAINING, commonFrom: everyday });
 const threats = examples.filter((e) => e.isThreat).length;
 const trainedOn = `src/analyze/threat/cases (${suite.length} posts), bench/fixtures/threat-*.jsonl (${blind.size} sets, ${blindPosts.length} posts) and src/analyze/threat/training (${everyday.length} everyday posts, ${varied.length} varied posts); ${threats} threats of ${examples.length}`;
 const file = path.join(root, SHIPPED_MODEL_PATH);

@@ -9,7 +9,7 @@ import { sourceKindOf } from './threat/stance.js';
 import type { ThreatAssessment } from './threat/taxonomy.js';
 
 /** Bumped whenever lexicons, rules, scoring or the shipped model change, so stored assessments are redone. */
-export const THREAT_VERSION = 11;
+export const THREAT_VERSION = 12;
 
 export interface ThreatInput {
   text: string;

@@ -281,6 +281,8 @@ function overrule(model: LearnedModel, text: ThreatText, categories: CategoryRes
  * 3 and 5 of 28 reports, quotes, counter-speech and denials, 0.6 flagged 0 and 2.
  */
 const PROMOTE_AT = 0.6;
+/** How likely a threat the reading must still find a promoted post without its language's most common words (`COMMON_WORDS`). */
+const WITHOUT_COMMON_AT = 0.5;
 const FRAMED_PROMOTE_AT = 0.9;
 /**
  * The bar when the only frame is a named source (a reporter, a ministry, the police): threats
@@ -331,7 +333,7 @@ function promotionBar(cues: CueIndex, source: SourceKind, questioned: boolean): 
 function promote(model: LearnedModel, text: ThreatText, cues: CueIndex, source: SourceKind, ctx: ThreatContext, questioned = false): ThreatAssessment | null {
   if (DISOWNING.some((c) => cues.has(c))) return null;
   const reading = learnedReading(model, text, ctx.language);
-  if (reading.p < promotionBar(cues, source, questioned)) return null;
+  if (reading.p < promotionBar(cues, source, questioned) || reading.withoutCommon < WITHOUT_COMMON_AT) return null;
   const rule = `learned:${ctx.language}`;
   const label = PROMOTED_CATEGORY.find(([c]) => cues.has(c))?.[1] ?? 'threat';
   const spans = new Map<string, Evidence>();

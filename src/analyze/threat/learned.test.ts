@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessThreat } from './assess.js';
-import { learnedFeatures, learnedModelFile, learnedReading, shippedLearnedModel, trainLearned, type LearnedExample, type LearnedModel } from './learned.js';
+import { commonWordsOf, learnedFeatures, learnedModelFile, learnedReading, shippedLearnedModel, trainLearned, type LearnedExample, type LearnedModel } from './learned.js';
 import { shippedLexicons } from './lexicons/index.js';
 import { readThreatText } from './threat-text.js';
 
@@ -124,6 +124,29 @@ describe('assessThreat with the learned reading', () => {
     const question = 'Do the valley traitors think their guns will save them?';
     expect(assessWith(likely, question).is_threat).toBe(true);
     expect(assessWith(unsure, question).is_threat).toBe(false);
+  });
+});
+
+describe('common words', () => {
+  it('takes each language\'s most frequent words, ties at the cut taken too', () => {
+    const posts = [
+      { text: 'the market opens on friday and the bakery too', lang: 'en', isThreat: false },
+      { text: 'the bus is late and the rain is heavy', lang: 'en', isThreat: false },
+    ];
+    const common = commonWordsOf(posts).get('en');
+    expect(common?.has('the')).toBe(true);
+    expect(common?.has('and')).toBe(true);
+  });
+
+  it('reads a post without what its common words add', () => {
+    const model = { ...shippedLearnedModel(), common: new Map([['en', new Set(['your', 'you', 'the'])]]) };
+    const read = readThreatText('ask me if you have any questions about your account');
+    let rest = model.bias;
+    for (const f of learnedFeatures(read, 'en')) if (!['your', 'you', 'the'].includes(read.tokens[f.token]?.text ?? '')) rest += (model.weights.get(f.key) ?? 0) * f.value;
+    const reading = learnedReading(model, read, 'en');
+    expect(reading.withoutCommon).toBeCloseTo(1 / (1 + Math.exp(-rest)), 12);
+    const plain = learnedReading({ version: model.version, bias: model.bias, weights: model.weights }, read, 'en');
+    expect(plain.withoutCommon).toBe(plain.p);
   });
 });
 
