@@ -171,9 +171,6 @@ export function buildNameIndex(actors: RegistryActor[]): NameIndex {
       if (t.stop) continue;
       if (once.has(t.key)) actorRepeatedKeys[f.actor]?.add(t.key);
       once.add(t.key);
-    }
-    for (const t of f.form.tokens) {
-      if (t.stop) continue;
       keys.add(t.key);
       if (t.calque !== undefined) keys.add(t.calque);
     }

@@ -154,13 +154,8 @@ export function sameKeySimilarity(q: NameToken, a: NameToken, commonName = false
   if (q.latin.endsWith('i') !== a.latin.endsWith('i')) return clash;
   // nor a feminine or a longer name the name itself (Samer, Samara; Karim, Karima; فيروز, Firouzeh):
   // a final vowel is written in Arabic script too (ة ا ى ه ي و)
-  if (endsInVowel(q.latin) !== endsInVowel(a.latin)) return clash;
+  if ((finalVowel(q.latin) === '') !== (finalVowel(a.latin) === '')) return clash;
   return SIM_VARIANT;
-}
-
-function endsInVowel(reading: string): boolean {
-  const c = reading.charCodeAt(reading.length - 1);
-  return c === 97 || c === 105 || c === 117; // a i u
 }
 
 /** What is compared of one query against every shortlisted alias, worked out once per query. */
